@@ -1,0 +1,69 @@
+/** Shape handling for the generator: stripping documentation and finding what an operation reaches. */
+
+type Json = Record<string, unknown>;
+
+const DROP_KEYS = new Set([
+  "documentation",
+  "documentationUrl",
+  "deprecatedMessage",
+  "deprecatedSince",
+  "exception",
+  "error",
+  "fault",
+  "retryable",
+  "synthetic",
+  "contextParam",
+  // Wire-level names: the SDK serializes requests and parses responses; the CLI surface uses member names.
+  "locationName",
+  "queryName",
+  "xmlNamespace",
+  "xmlAttribute",
+  "xmlOrder",
+  "flattened",
+]);
+
+/** A copy of a shape or member without documentation and error-only traits. */
+export function stripShape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripShape);
+  if (value === null || typeof value !== "object") return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value as Json)) {
+    if (!DROP_KEYS.has(k)) out[k] = stripShape(v);
+  }
+  return out;
+}
+
+/** Names of every shape reachable from the roots, in a stable (sorted) order. */
+export function closure(shapes: Record<string, Json>, roots: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    const shape = shapes[name];
+    if (!shape) throw new Error(`shape ${name} is referenced but not defined`);
+    seen.add(name);
+    for (const k of ["member", "key", "value"]) {
+      const ref = shape[k] as { shape: string } | undefined;
+      if (ref) stack.push(ref.shape);
+    }
+    for (const m of Object.values((shape.members ?? {}) as Record<string, { shape: string }>)) {
+      stack.push(m.shape);
+    }
+  }
+  return [...seen].sort();
+}
+
+/** JSON with one line per entry of the named maps, so regenerated files diff by entry. */
+export function stableJson(value: Json, lineMaps: readonly string[]): string {
+  const parts = Object.entries(value).map(([k, v]) => {
+    if (lineMaps.includes(k) && v && typeof v === "object" && !Array.isArray(v)) {
+      const lines = Object.entries(v as Json).map(([ek, ev]) =>
+        `${JSON.stringify(ek)}:${JSON.stringify(ev)}`
+      );
+      return `${JSON.stringify(k)}:{\n${lines.join(",\n")}\n}`;
+    }
+    return `${JSON.stringify(k)}:${JSON.stringify(v)}`;
+  });
+  return `{\n${parts.join(",\n")}\n}\n`;
+}

@@ -1,0 +1,90 @@
+/**
+ * Lazy access to the generated models in `models/`. Nothing is read until first asked for; each file is
+ * read once and kept. Files are found next to this module, so the same code works from a checkout and
+ * from a `deno compile` binary that embeds `models/`.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { DocsModel, ModelIndex, Operation, OutputModel, ServiceModel } from "./types.ts";
+
+const MODELS_DIR = new URL("../../models/", import.meta.url);
+
+function readModel<T>(relative: string): T {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(relative, MODELS_DIR)), "utf8")) as T;
+}
+
+let index: ModelIndex | undefined;
+const services = new Map<string, ServiceModel>();
+const outputs = new Map<string, OutputModel>();
+const docs = new Map<string, DocsModel>();
+const byCliName = new WeakMap<ServiceModel, Map<string, string>>();
+
+/** The model index: every service with its counts and the source versions. */
+export function modelIndex(): ModelIndex {
+  return index ??= readModel<ModelIndex>("index.json");
+}
+
+/** The service a CLI name (or one of the CLI's aliases) stands for, or undefined. */
+export function resolveServiceName(name: string): string | undefined {
+  const { services, aliases } = modelIndex();
+  if (Object.hasOwn(services, name)) return name;
+  return Object.hasOwn(aliases, name) ? aliases[name] : undefined;
+}
+
+/** Whether a service of this CLI name exists. */
+export function hasService(name: string): boolean {
+  return Object.hasOwn(modelIndex().services, name);
+}
+
+/** The CLI names of every service, sorted. */
+export function serviceNames(): string[] {
+  return Object.keys(modelIndex().services).sort();
+}
+
+/** One service's model by its CLI name or alias, or undefined for an unknown service. */
+export function loadService(typed: string): ServiceModel | undefined {
+  const name = resolveServiceName(typed);
+  if (name === undefined) return undefined;
+  let model = services.get(name);
+  if (!model) {
+    model = readModel<ServiceModel>(`services/${name}.json`);
+    services.set(name, model);
+  }
+  return model;
+}
+
+/** The output shapes of a service (for formatting responses). */
+export function loadOutputs(name: string): OutputModel | undefined {
+  if (!hasService(name)) return undefined;
+  let model = outputs.get(name);
+  if (!model) {
+    model = readModel<OutputModel>(`outputs/${name}.json`);
+    outputs.set(name, model);
+  }
+  return model;
+}
+
+/** The documentation of a service (for help and suggestions). */
+export function loadDocs(name: string): DocsModel | undefined {
+  if (!hasService(name)) return undefined;
+  let model = docs.get(name);
+  if (!model) {
+    model = readModel<DocsModel>(`docs/${name}.json`);
+    docs.set(name, model);
+  }
+  return model;
+}
+
+/** An operation looked up by its CLI command name (`list-objects-v2`), with its API name. */
+export function findOperation(
+  service: ServiceModel,
+  command: string,
+): { name: string; operation: Operation } | undefined {
+  let map = byCliName.get(service);
+  if (!map) {
+    map = new Map(Object.entries(service.operations).map(([api, op]) => [op.cli, api]));
+    byCliName.set(service, map);
+  }
+  const name = map.get(command);
+  return name === undefined ? undefined : { name, operation: service.operations[name] };
+}
