@@ -6,14 +6,18 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cliName } from "../src/models/names.ts";
-import type { ModelIndex, Operation, ServiceEntry, Waiter } from "../src/models/types.ts";
+import type { ModelIndex, Operation, ServiceEntry, VirtualCommand, Waiter } from "../src/models/types.ts";
 import { type BotocoreService, loadBotocore, locateBotocore } from "./models/botocore.ts";
 import {
   ARGUMENT_RENAMES,
+  CUSTOM_COMMANDS,
   HIDDEN_ALIASES,
+  INJECTED_MEMBERS,
   REMOVED_COMMANDS,
+  REPLACED_ARGUMENTS,
   SERVICE_ALIASES,
   SERVICE_RENAMES,
+  VIRTUAL_COMMANDS,
 } from "./models/cli-surface.ts";
 import { firstSentence, htmlToText } from "./models/html.ts";
 import { IamResolver } from "./models/iam.ts";
@@ -82,11 +86,37 @@ function memberFlags(shapes: Record<string, Json>, input: string | undefined): S
   return flags;
 }
 
+/** Adds the members botocore injects at run time to the operations' input shapes. */
+function injectMembers(b: BotocoreService): void {
+  for (const [key, members] of Object.entries(INJECTED_MEMBERS)) {
+    const [svc, opName] = key.split(".");
+    const input = (b.service.operations[opName]?.input as { shape: string } | undefined)?.shape;
+    if (svc !== b.name || !input) continue;
+    for (const [member, type] of Object.entries(members)) {
+      const shapeName = `__injected_${type}`;
+      b.service.shapes[shapeName] = { type };
+      (b.service.shapes[input].members as Json)[member] = { shape: shapeName };
+    }
+  }
+}
+
+/** The service's virtual commands, keyed by CLI command name. */
+function virtualCommands(service: string): Record<string, VirtualCommand> {
+  return Object.fromEntries(
+    Object.entries(VIRTUAL_COMMANDS)
+      .filter(([key]) => key.startsWith(`${service}.`))
+      .map(([key, cmd]) => [key.slice(service.length + 1), cmd]),
+  );
+}
+
 function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamResolver) {
   const name = SERVICE_RENAMES[b.name] ?? b.name;
+  injectMembers(b);
   const meta = b.service.metadata;
   const shapes = b.service.shapes;
   const removed = new Set(REMOVED_COMMANDS[name] ?? []);
+  const commands = virtualCommands(name);
+  const virtualTargets = new Set(Object.values(commands).map((c) => c.operation));
   const prefix = iam.prefixFor(b.name, meta);
   const operations: Record<string, Operation> = {};
   const docs: Record<string, { summary: string; text: string }> = {};
@@ -94,7 +124,8 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
   const outputs: string[] = [];
   for (const [opName, raw] of Object.entries(b.service.operations)) {
     const cli = cliName(opName);
-    if (removed.has(cli)) continue;
+    const hidden = removed.has(cli);
+    if (hidden && !virtualTargets.has(opName)) continue;
     const http = raw.http as Operation["http"];
     const input = raw.input as { shape: string } | undefined;
     const output = raw.output as { shape: string } | undefined;
@@ -112,6 +143,9 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
     const { renames, aliases } = argumentTweaks(name, cli, memberFlags(shapes, input?.shape));
     if (renames) op.renames = renames;
     if (aliases) op.aliases = aliases;
+    if (REPLACED_ARGUMENTS[`${name}.${cli}`]) op.replaced = [...REPLACED_ARGUMENTS[`${name}.${cli}`]];
+    if (CUSTOM_COMMANDS.has(`${name}.${cli}`)) op.custom = true;
+    if (hidden) op.hidden = true;
     if (sdk && !sdk.commands.has(opName)) op.noSdk = true;
     for (const k of OPERATION_EXTRAS) if (raw[k] !== undefined) op[k] = stripShape(raw[k]);
     operations[opName] = op;
@@ -144,6 +178,7 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       metadata,
       sdk: sdk ? { package: sdk.package, version: sdk.version, client: sdk.client } : null,
       operations,
+      ...(Object.keys(commands).length ? { commands } : {}),
       waiters,
       shapes: pickShapes(inputNames),
     },

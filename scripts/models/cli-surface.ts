@@ -32,6 +32,57 @@ export const REMOVED_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   ],
   kinesis: ["subscribe-to-shard"],
   "lexv2-runtime": ["start-conversation"],
+  // Replaced by the two commands in VIRTUAL_COMMANDS.
+  rds: ["modify-option-group"],
+};
+
+/** Commands the CLI adds that call an existing operation with some flags renamed or removed. */
+export const VIRTUAL_COMMANDS: Readonly<
+  Record<string, { operation: string; renames?: Record<string, string>; replaced?: string[] }>
+> = {
+  "rds.add-option-to-option-group": {
+    operation: "ModifyOptionGroup",
+    renames: { "options-to-include": "options" },
+    replaced: ["options-to-remove"],
+  },
+  "rds.remove-option-from-option-group": {
+    operation: "ModifyOptionGroup",
+    renames: { "options-to-remove": "options" },
+    replaced: ["options-to-include"],
+  },
+};
+
+/**
+ * Commands whose name the CLI gives to its own implementation instead of the plain API call. The first
+ * call each makes is still the operation of the same name, with arguments the CLI translates itself.
+ */
+export const CUSTOM_COMMANDS: ReadonlySet<string> = new Set([
+  "emr.add-instance-groups",
+  "emr.describe-cluster",
+  "sso.logout",
+]);
+
+/** Member flags the CLI removes in favour of arguments of its own (`ec2 run-instances --count`). */
+export const REPLACED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  "ec2.run-instances": ["max-count", "min-count"],
+  "cloudsearch.define-index-field": ["index-field"],
+  "datapipeline.put-pipeline-definition": ["pipeline-objects"],
+};
+
+/**
+ * Members botocore adds to an operation's input at run time, which its JSON model lacks: `SourceRegion`
+ * for the cross-region calls that need a presigned URL (the SDK computes the URL from it too).
+ */
+export const INJECTED_MEMBERS: Readonly<Record<string, Record<string, "string">>> = {
+  "docdb.CopyDBClusterSnapshot": { SourceRegion: "string" },
+  "docdb.CreateDBCluster": { SourceRegion: "string" },
+  "neptune.CopyDBClusterSnapshot": { SourceRegion: "string" },
+  "neptune.CreateDBCluster": { SourceRegion: "string" },
+  "rds.CopyDBClusterSnapshot": { SourceRegion: "string" },
+  "rds.CopyDBSnapshot": { SourceRegion: "string" },
+  "rds.CreateDBCluster": { SourceRegion: "string" },
+  "rds.CreateDBInstanceReadReplica": { SourceRegion: "string" },
+  "rds.StartDBInstanceAutomatedBackupsReplication": { SourceRegion: "string" },
 };
 
 /** Flags the CLI renames to avoid clashes with its own options or to read better. */
@@ -118,6 +169,8 @@ export const ARGUMENT_RENAMES: Readonly<Record<string, string>> = {
   "codepipeline.get-action-type.version": "action-version",
   "ecs.*.no-enable-execute-command": "disable-execute-command",
   "ecs.execute-command.no-interactive": "non-interactive",
+  // awscli/customizations/sessendemail.py
+  "ses.send-email.source": "from",
 };
 
 /** Extra, undocumented spellings the CLI accepts for a flag: key is the flag, value the alias. */

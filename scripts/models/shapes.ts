@@ -28,7 +28,12 @@ export function stripShape(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   const out: Json = {};
   for (const [k, v] of Object.entries(value as Json)) {
-    if (!DROP_KEYS.has(k)) out[k] = stripShape(v);
+    if (k === "members") {
+      // Member names are data, not traits: a member may be called `error` or `documentation`.
+      out[k] = Object.fromEntries(Object.entries(v as Json).map(([m, ref]) => [m, stripShape(ref)]));
+    } else if (!DROP_KEYS.has(k)) {
+      out[k] = stripShape(v);
+    }
   }
   return out;
 }

@@ -17,7 +17,7 @@ let index: ModelIndex | undefined;
 const services = new Map<string, ServiceModel>();
 const outputs = new Map<string, OutputModel>();
 const docs = new Map<string, DocsModel>();
-const byCliName = new WeakMap<ServiceModel, Map<string, string>>();
+const byCliName = new WeakMap<ServiceModel, Map<string, { name: string; operation: Operation }>>();
 
 /** The model index: every service with its counts and the source versions. */
 export function modelIndex(): ModelIndex {
@@ -75,16 +75,32 @@ export function loadDocs(name: string): DocsModel | undefined {
   return model;
 }
 
-/** An operation looked up by its CLI command name (`list-objects-v2`), with its API name. */
+/**
+ * An operation looked up by its CLI command name (`list-objects-v2`), with its API name. A virtual
+ * command (`rds add-option-to-option-group`) yields its operation with the command's own flag changes.
+ */
 export function findOperation(
   service: ServiceModel,
   command: string,
 ): { name: string; operation: Operation } | undefined {
   let map = byCliName.get(service);
   if (!map) {
-    map = new Map(Object.entries(service.operations).map(([api, op]) => [op.cli, api]));
+    map = new Map<string, { name: string; operation: Operation }>();
+    for (const [name, op] of Object.entries(service.operations)) {
+      if (!op.hidden) map.set(op.cli, { name, operation: op });
+    }
+    for (const [cli, v] of Object.entries(service.commands ?? {})) {
+      const base = service.operations[v.operation];
+      const operation: Operation = {
+        ...base,
+        cli,
+        renames: { ...base.renames, ...v.renames },
+        replaced: [...(base.replaced ?? []), ...(v.replaced ?? [])],
+      };
+      delete operation.hidden;
+      map.set(cli, { name: v.operation, operation });
+    }
     byCliName.set(service, map);
   }
-  const name = map.get(command);
-  return name === undefined ? undefined : { name, operation: service.operations[name] };
+  return map.get(command);
 }

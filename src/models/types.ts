@@ -106,6 +106,12 @@ export interface Operation {
   renames?: Record<string, string>;
   /** Extra, undocumented spellings the CLI accepts: alias → API-derived flag. */
   aliases?: Record<string, string>;
+  /** Member flags the CLI removes in favour of arguments of its own. */
+  replaced?: string[];
+  /** The CLI's own command has this operation's name (it translates its arguments itself). */
+  custom?: true;
+  /** Not reachable under its own CLI name, only through a virtual command of the service. */
+  hidden?: true;
   /** The SDK client package lacks this operation's command class. */
   noSdk?: true;
   deprecated?: boolean;
@@ -140,8 +146,17 @@ export interface ServiceModel {
   metadata: Record<string, unknown> & { serviceId: string; protocol: string; apiVersion: string };
   sdk: SdkClient | null;
   operations: Record<string, Operation>;
+  /** Commands the CLI adds that call an operation with some flags renamed or removed. */
+  commands?: Record<string, VirtualCommand>;
   waiters: Record<string, Waiter>;
   shapes: Record<string, Shape>;
+}
+
+/** A CLI command that calls an existing operation with its own flag renames and removals. */
+export interface VirtualCommand {
+  operation: string;
+  renames?: Record<string, string>;
+  replaced?: string[];
 }
 
 /** The output shapes of one service, loaded only when a response is formatted. */
