@@ -138,6 +138,13 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       output: output ? stripShape(output) as Operation["output"] : undefined,
       iam: iam.resolve(b.name, prefix, opName, http?.method),
     };
+    // A blob payload in the output is written to a file the user names (the CLI's `outfile` argument).
+    const outShape = output ? shapes[output.shape] : undefined;
+    const payload = outShape?.payload as string | undefined;
+    const payloadRef = payload
+      ? (outShape!.members as Record<string, { shape: string }>)[payload]
+      : undefined;
+    if (payloadRef && shapes[payloadRef.shape]?.type === "blob") op.outfile = payload;
     const pag = b.paginators[opName];
     if (pag) op.paginator = pag as unknown as Operation["paginator"];
     const { renames, aliases } = argumentTweaks(name, cli, memberFlags(shapes, input?.shape));

@@ -1,6 +1,7 @@
 /** Entry point of `aws-api-mcp`: with no arguments an MCP server on stdio, else a terminal subcommand. */
 import { Command } from "commander";
 import { registerModels } from "./cli/models.ts";
+import { registerParse } from "./cli/parse.ts";
 import { PROGRAM_NAME, VERSION } from "./version.ts";
 import { serveStdio } from "./server/stdio.ts";
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
       await serveStdio();
     });
   registerModels(program);
+  registerParse(program);
   return program;
 }
 

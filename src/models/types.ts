@@ -106,6 +106,8 @@ export interface Operation {
   renames?: Record<string, string>;
   /** Extra, undocumented spellings the CLI accepts: alias → API-derived flag. */
   aliases?: Record<string, string>;
+  /** The output member (a blob payload) that the CLI writes to the file named by its `outfile` argument. */
+  outfile?: string;
   /** Member flags the CLI removes in favour of arguments of its own. */
   replaced?: string[];
   /** The CLI's own command has this operation's name (it translates its arguments itself). */

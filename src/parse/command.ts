@@ -1,0 +1,302 @@
+/**
+ * AWS CLI command text → one validated `ParsedCommand`, as the AWS CLI v2 would build it, without any
+ * network access. The stages: lex → global options and service → operation or waiter → the command's
+ * arguments → values → botocore's defaults → validation.
+ */
+import { findOperation, loadService, serviceNames } from "../models/registry.ts";
+import type { Operation, ServiceModel, Shape } from "../models/types.ts";
+import { ArgParser } from "./argparse.ts";
+import { argTable } from "./argtable.ts";
+import { closest } from "./closest.ts";
+import { applyDefaults } from "./defaults.ts";
+import { fail, ParseFailure, type Result } from "./errors.ts";
+import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
+import { HIGH_LEVEL_COMMANDS, isHighLevel } from "./highlevel.ts";
+import { lex } from "./lex.ts";
+import { checkQuery } from "./query.ts";
+import { isRecord, pyInt } from "./shorthand.ts";
+import type { GlobalOptions, PagingOptions, ParsedCommand } from "./types.ts";
+import {
+  decodeBlobs,
+  type FileAccess,
+  loadParamFile,
+  parseJson,
+  type UnpackContext,
+  unpackValue,
+} from "./unpack.ts";
+import { validateInput } from "./validate.ts";
+import { parseYaml } from "./yaml.ts";
+
+/** What the parser may use from outside: file reads (through the file policy) and id generation. */
+export interface ParseOptions {
+  files: FileAccess;
+  uuid?: () => string;
+}
+
+/** Longest command text accepted; longer text is refused before any work. */
+export const MAX_COMMAND_LENGTH = 4 * 1024 * 1024;
+
+/** `aws <service> help` or `aws <service> <command> help`: answered from the documentation. */
+export interface HelpRequest {
+  kind: "help";
+  service?: string;
+  command?: string;
+}
+
+const mainParser = new ArgParser(GLOBAL_SPECS, 1);
+const serviceParser = new ArgParser([], 1);
+
+/** Parses and validates one command; never throws for bad input. */
+export function parseCommand(text: string, options: ParseOptions): Result<ParsedCommand | HelpRequest> {
+  try {
+    return { ok: true, value: parse(text, options) };
+  } catch (e) {
+    if (e instanceof ParseFailure) return { ok: false, error: e.error };
+    throw e;
+  }
+}
+
+function parse(text: string, options: ParseOptions): ParsedCommand | HelpRequest {
+  if (text.length > MAX_COMMAND_LENGTH) {
+    fail(
+      "INPUT_TOO_LARGE",
+      `The command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}.`,
+      "Put large values in a file and pass file://<path>.",
+    );
+  }
+  const words = lex(text);
+  if (words.length === 0) {
+    fail(
+      "EMPTY_COMMAND",
+      "The command is empty.",
+      "Write an AWS CLI command such as: aws s3api list-buckets",
+    );
+  }
+  if (words[0] !== "aws") {
+    fail(
+      "NOT_AWS_COMMAND",
+      `Only AWS CLI commands are accepted; this one starts with '${words[0].slice(0, 40)}'.`,
+      "Start the command with 'aws'.",
+    );
+  }
+  const main = mainParser.parse(words.slice(1));
+  const globals = readGlobals(main.values);
+  if (main.values.get("version") === true) return { kind: "help" };
+  const serviceName = main.positionals[0];
+  if (serviceName === undefined) {
+    fail(
+      "MISSING_ARGUMENT",
+      "No service given: the following arguments are required: command.",
+      "Write: aws <service> <command> [options]",
+    );
+  }
+  if (serviceName === "help") return { kind: "help" };
+  if (globals.query !== undefined) checkQuery(globals.query);
+  const service = loadService(serviceName);
+  const sub = serviceParser.parse(main.extras);
+  const commandName = sub.positionals[0];
+  if (!service) {
+    if (isHighLevel(serviceName)) unsupported(serviceName, commandName);
+    const near = closest(serviceName, [...serviceNames(), ...Object.keys(HIGH_LEVEL_COMMANDS)]);
+    fail(
+      "UNKNOWN_SERVICE",
+      `Unknown service '${serviceName}'.`,
+      near.length ? `Did you mean: ${near.join(", ")}?` : "Run 'aws-api-mcp models' to list services.",
+    );
+  }
+  if (commandName === undefined) {
+    fail(
+      "MISSING_ARGUMENT",
+      `No command given for ${serviceName}: the following arguments are required: operation.`,
+      `Write: aws ${serviceName} <command> [options]`,
+    );
+  }
+  if (commandName === "help") return { kind: "help", service: serviceName };
+  const rest = sub.extras;
+  if (commandName === "wait") return waiter(serviceName, service, rest, globals, options);
+  const found = findOperation(service, commandName);
+  if (!found || found.operation.custom) {
+    if (isHighLevel(serviceName, commandName)) unsupported(serviceName, commandName);
+    const cands = [
+      ...Object.values(service.operations).filter((o) => !o.hidden).map((o) => o.cli),
+      ...Object.keys(service.commands ?? {}),
+    ];
+    const near = closest(commandName, cands);
+    fail(
+      "UNKNOWN_OPERATION",
+      `Unknown command '${commandName}' for service ${serviceName}.`,
+      near.length
+        ? `Did you mean: ${near.join(", ")}?`
+        : `Run 'aws ${serviceName} help' to list its commands.`,
+    );
+  }
+  if (rest.length === 1 && rest[0] === "help") {
+    return { kind: "help", service: serviceName, command: commandName };
+  }
+  return bind(serviceName, service, commandName, found.name, found.operation, rest, globals, options, false);
+}
+
+function unsupported(service: string, command: string | undefined): never {
+  const what = command ? `aws ${service} ${command}` : `aws ${service}`;
+  fail(
+    "UNSUPPORTED_COMMAND",
+    `'${what}' is one of the AWS CLI's own commands, which this server does not run yet.`,
+    "Use the equivalent API commands (for example aws s3api … instead of aws s3 …).",
+  );
+}
+
+function waiter(
+  serviceName: string,
+  service: ServiceModel,
+  args: string[],
+  globals: GlobalOptions,
+  options: ParseOptions,
+) {
+  const w = new ArgParser([], 1).parse(args);
+  const name = w.positionals[0];
+  const waiters = Object.keys(service.waiters);
+  if (name === undefined) {
+    fail(
+      "MISSING_ARGUMENT",
+      `No waiter given: the following arguments are required: subcommand.`,
+      `Waiters of ${serviceName}: ${waiters.join(", ") || "none"}.`,
+    );
+  }
+  const spec = service.waiters[name];
+  if (!spec || !Object.hasOwn(service.waiters, name)) {
+    const near = closest(name, waiters);
+    fail(
+      "UNKNOWN_WAITER",
+      `Unknown waiter '${name}' for ${serviceName}.`,
+      near.length
+        ? `Did you mean: ${near.join(", ")}?`
+        : `Waiters of ${serviceName}: ${waiters.join(", ") || "none"}.`,
+    );
+  }
+  const op = service.operations[spec.operation];
+  return bind(serviceName, service, name, spec.operation, op, w.extras, globals, options, true);
+}
+
+function bind(
+  serviceName: string,
+  service: ServiceModel,
+  command: string,
+  operation: string,
+  op: Operation,
+  args: string[],
+  globals: GlobalOptions,
+  options: ParseOptions,
+  isWaiter: boolean,
+): ParsedCommand {
+  const table = argTable(service, op, { waiter: isWaiter });
+  const parsed = table.parser.parse(args);
+  const hasInput = parsed.values.has("c:cli-input-json") || parsed.values.has("c:cli-input-yaml");
+  const missing = hasInput ? [] : table.parser.missingRequired(parsed);
+  if (table.outfile && parsed.positionals.length === 0) missing.push("outfile");
+  if (missing.length) {
+    fail(
+      "MISSING_ARGUMENT",
+      `The following arguments are required: ${missing.join(", ")}.`,
+      `Add ${missing.join(", ")} to the command.`,
+    );
+  }
+  if (parsed.extras.length) {
+    const near = parsed.extras.filter((e) => e.startsWith("--")).flatMap((e) =>
+      closest(e.slice(2).split("=")[0], table.parser.specs.map((s) => s.name), 1)
+    );
+    fail(
+      "UNKNOWN_OPTION",
+      `Unknown options: ${parsed.extras.join(", ")}`,
+      near.length
+        ? `Did you mean: ${near.map((n) => `--${n}`).join(", ")}?`
+        : `Run 'aws ${serviceName} ${command} help' for its options.`,
+    );
+  }
+  const shapes = (name: string): Shape => service.shapes[name];
+  const ctx: UnpackContext = { shapes, files: options.files, used: [], where: `${serviceName}.${command}` };
+  const params: Record<string, unknown> = {};
+  const paging: PagingOptions = {};
+  let skeleton: ParsedCommand["skeleton"];
+  let cliInput: Record<string, unknown> | undefined;
+  for (const dest of table.order) {
+    if (!parsed.values.has(dest)) continue;
+    const raw = parsed.values.get(dest)!;
+    const b = table.bindings.get(dest)!;
+    if (b.kind === "member") {
+      if (typeof raw === "boolean") params[b.member] = raw;
+      else {
+        const loaded = loadParamFile(raw, b.flag, ctx);
+        params[b.member] = unpackValue(b.shape, loaded, b.flag, ctx, {
+          jsonValue: b.ref.jsonvalue === true && b.ref.location === "header",
+          streaming: b.ref.streaming,
+        });
+      }
+    } else if (b.kind === "paging") {
+      if (b.flag === "starting-token") paging.startingToken = raw as string;
+      else {
+        const n = pyInt(raw as string, b.flag);
+        if (b.flag === "max-items") paging.maxItems = n;
+        else {
+          paging.pageSize = n;
+          if (op.paginator?.limit_key) params[op.paginator.limit_key] = n;
+        }
+      }
+    } else if (b.kind === "cli-input") {
+      const loaded = loadParamFile(raw as string, b.flag, ctx);
+      const text = typeof loaded === "string" ? loaded : new TextDecoder().decode(loaded as Uint8Array);
+      const data = b.flag === "cli-input-json" ? parseJson(text, b.flag) : parseYaml(text, b.flag);
+      if (!isRecord(data)) {
+        fail(
+          "INVALID_JSON",
+          `Error parsing parameter '--${b.flag}': the input must be an object of parameters.`,
+        );
+      }
+      cliInput = data;
+    } else {
+      const v = raw === true ? "input" : raw as string;
+      if (!["input", "output", "yaml-input"].includes(v)) {
+        fail(
+          "INVALID_CHOICE",
+          `Invalid value '${v}' for --generate-cli-skeleton: valid choices are input, output, yaml-input.`,
+        );
+      }
+      skeleton = v as ParsedCommand["skeleton"];
+    }
+  }
+  if (cliInput) {
+    // Values on the command line win over those in --cli-input-json/yaml.
+    for (const [k, v] of Object.entries(cliInput)) if (!Object.hasOwn(params, k)) params[k] = v;
+  }
+  const input = op.input ? shapes(op.input.shape) : undefined;
+  applyDefaults(service, operation, input, params, options.uuid ?? (() => crypto.randomUUID()));
+  if (input) decodeBlobs(params, input, shapes, (globals.binaryFormat ?? "base64") === "base64");
+  const { params: checked, report } = validateInput(params, input, shapes);
+  if (report.errors.length && !skeleton) {
+    fail(
+      "VALIDATION_ERROR",
+      `Parameter validation failed:\n${report.errors.join("\n")}`,
+      "Fix the parameters named above; see the command's options in its help.",
+    );
+  }
+  const readOnly = op.iam.access === "List" || op.iam.access === "Read";
+  const result: ParsedCommand = {
+    kind: isWaiter ? "waiter" : "operation",
+    service: serviceName,
+    serviceModel: service.name,
+    command,
+    operation,
+    params: checked,
+    globals,
+    paging,
+    files: ctx.used,
+    iam: { actions: op.iam.actions, access: op.iam.access },
+    readOnly,
+    warnings: report.warnings,
+  };
+  if (table.outfile) {
+    result.outfile = parsed.positionals[0];
+    result.files.push({ path: parsed.positionals[0], mode: "write", via: "outfile" });
+  }
+  if (skeleton) result.skeleton = skeleton;
+  return result;
+}

@@ -1,0 +1,47 @@
+/** Typed errors of the parse pipeline: a stable code, a message that says what to do, an optional hint. */
+
+/** Stable error codes of parsing and validation. */
+export type ParseErrorCode =
+  | "EMPTY_COMMAND"
+  | "NOT_AWS_COMMAND"
+  | "SHELL_SYNTAX"
+  | "SHELL_CONSTRUCT"
+  | "UNKNOWN_SERVICE"
+  | "UNKNOWN_OPERATION"
+  | "UNKNOWN_WAITER"
+  | "UNKNOWN_OPTION"
+  | "AMBIGUOUS_OPTION"
+  | "MISSING_ARGUMENT"
+  | "MISSING_VALUE"
+  | "INVALID_CHOICE"
+  | "INVALID_VALUE"
+  | "INVALID_JSON"
+  | "INVALID_SHORTHAND"
+  | "INVALID_BASE64"
+  | "INVALID_QUERY"
+  | "FILE_ERROR"
+  | "VALIDATION_ERROR"
+  | "UNSUPPORTED_COMMAND"
+  | "INPUT_TOO_LARGE";
+
+/** An error value: what went wrong and what to do about it. */
+export interface CliError {
+  code: ParseErrorCode;
+  message: string;
+  hint?: string;
+}
+
+/** Thrown inside the pipeline and caught at its boundary, where it becomes a `CliError` value. */
+export class ParseFailure extends Error {
+  constructor(readonly error: CliError) {
+    super(error.message);
+  }
+}
+
+/** Throws a `ParseFailure` with the given code, message and hint. */
+export function fail(code: ParseErrorCode, message: string, hint?: string): never {
+  throw new ParseFailure(hint === undefined ? { code, message } : { code, message, hint });
+}
+
+/** Either a value or an error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CliError };

@@ -1,0 +1,52 @@
+/** A FileAccess over the real file system, resolving relative paths against a base folder. */
+import { readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, resolve } from "node:path";
+import { fail } from "./errors.ts";
+import type { FileAccess } from "./unpack.ts";
+
+function expand(path: string, base: string): string {
+  const p = path === "~" || path.startsWith("~/") ? homedir() + path.slice(1) : path;
+  return isAbsolute(p) ? p : resolve(base, p);
+}
+
+/** Reads files as the AWS CLI does, relative to `base`; errors name the file and the cause. */
+export function diskFiles(base: string): FileAccess {
+  return {
+    read(path, binary) {
+      const full = expand(path, base);
+      let data: Uint8Array;
+      try {
+        data = readFileSync(full);
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? "EIO";
+        const why = code === "ENOENT"
+          ? "No such file or directory"
+          : code === "EISDIR"
+          ? "Is a directory"
+          : code;
+        fail(
+          "FILE_ERROR",
+          `Unable to load paramfile ${binary ? "fileb" : "file"}://${path}: ${why}: '${path}'`,
+          "Check the path; relative paths are resolved against the working directory.",
+        );
+      }
+      if (binary) return data;
+      try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(data);
+      } catch {
+        fail(
+          "FILE_ERROR",
+          `Unable to load paramfile (${path}), text contents could not be decoded. If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.`,
+        );
+      }
+    },
+    isFile(path) {
+      try {
+        return statSync(expand(path, base)).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** The intermediate representation every consumer of a parsed command uses: call_aws, policy, scripts. */
+import type { AccessLevel } from "../models/types.ts";
+
+/** Output formats the CLI offers. */
+export type OutputFormat = "json" | "text" | "table" | "yaml" | "yaml-stream";
+
+/** Global options, as typed (absent when not given). */
+export interface GlobalOptions {
+  region?: string;
+  profile?: string;
+  output?: OutputFormat;
+  query?: string;
+  endpointUrl?: string;
+  /** false with --no-paginate. */
+  paginate: boolean;
+  /** false with --no-sign-request. */
+  signRequest: boolean;
+  /** false with --no-verify-ssl. */
+  verifySsl: boolean;
+  caBundle?: string;
+  readTimeout?: number;
+  connectTimeout?: number;
+  binaryFormat?: "base64" | "raw-in-base64-out";
+  color?: "on" | "off" | "auto";
+  noCliPager: boolean;
+  debug: boolean;
+}
+
+/** Pagination options of a paginated operation. */
+export interface PagingOptions {
+  pageSize?: number;
+  maxItems?: number;
+  startingToken?: string;
+}
+
+/** A local file the command reads or writes. */
+export interface FileUse {
+  path: string;
+  mode: "read-text" | "read-binary" | "write";
+  /** The flag or argument that named it. */
+  via: string;
+}
+
+/** One validated AWS CLI command, ready for policy checks and execution. */
+export interface ParsedCommand {
+  kind: "operation" | "waiter";
+  /** The service as typed (`s3api`, `opsworks-cm`). */
+  service: string;
+  /** The service's model name (`opsworkscm`). */
+  serviceModel: string;
+  /** The CLI command (`list-objects-v2`) or waiter name (`instance-running`). */
+  command: string;
+  /** The API operation called (for a waiter, the operation it polls). */
+  operation: string;
+  /** The API input: member names as the API spells them; timestamps as Dates, blobs as bytes. */
+  params: Record<string, unknown>;
+  globals: GlobalOptions;
+  paging: PagingOptions;
+  /** The file the output payload is written to (`outfile`). */
+  outfile?: string;
+  /** `--generate-cli-skeleton` asks for a template instead of a call. */
+  skeleton?: "input" | "output" | "yaml-input";
+  files: FileUse[];
+  iam: { actions: string[]; access: AccessLevel };
+  /** List or Read access: no side effects. */
+  readOnly: boolean;
+  warnings: string[];
+}
