@@ -102,8 +102,13 @@ function theirs(v: unknown): unknown {
 /** Equal up to timestamps written differently and generated tokens. */
 function same(a: unknown, b: unknown): boolean {
   if (isDeepStrictEqual(a, b)) return true;
+  if (typeof a === "string" && typeof b === "number") {
+    return parseTimestamp(a)?.getTime() === parseTimestamp(String(b))?.getTime();
+  }
   if (typeof a === "string" && typeof b === "string") {
     if (UUID.test(a) && UUID.test(b)) return true;
+    // Raw blobs (--cli-binary-format raw-in-base64-out) stay text in the CLI, bytes in ours.
+    if (a === pyBytesRepr(new TextEncoder().encode(b))) return true;
     const ta = parseTimestamp(a), tb = parseTimestamp(b);
     return ta !== undefined && tb !== undefined && ta.getTime() === tb.getTime() && /\d{4}/.test(b);
   }

@@ -10,6 +10,8 @@ import { ArgParser, type OptionSpec } from "./argparse.ts";
 /** What a parsed option feeds. */
 export type Binding =
   | { kind: "member"; flag: string; member: string; ref: ShapeRef; shape: Shape }
+  /** EC2's `--flag`/`--no-flag` for a `{Value: boolean}` structure (the CLI's toplevelbool). */
+  | { kind: "value-bool"; flag: string; member: string; ref: ShapeRef; shape: Shape; negative: boolean }
   | { kind: "paging"; flag: "page-size" | "max-items" | "starting-token" }
   | { kind: "cli-input"; flag: "cli-input-json" | "cli-input-yaml" }
   | { kind: "skeleton"; flag: "generate-cli-skeleton" };
@@ -24,6 +26,13 @@ export interface ArgTable {
 }
 
 const cache = new WeakMap<Operation, ArgTable>();
+
+/** A structure whose only member is a boolean `Value` (EC2's AttributeBooleanValue). */
+function isValueBool(service: ServiceModel, shape: Shape): boolean {
+  const members = Object.entries(shape.members ?? {});
+  return shape.type === "structure" && members.length === 1 && members[0][0] === "Value" &&
+    service.shapes[members[0][1].shape].type === "boolean";
+}
 
 /** Builds (once per operation) the argument table the CLI would build. */
 export function argTable(service: ServiceModel, op: Operation, opts: { waiter?: boolean } = {}): ArgTable {
@@ -49,13 +58,21 @@ export function argTable(service: ServiceModel, op: Operation, opts: { waiter?: 
     const flag = op.renames?.[base] ?? base;
     const dest = `m:${member}`;
     const binding: Binding = { kind: "member", flag, member, ref, shape };
-    if (shape.type === "boolean") {
+    if (service.name === "ec2" && isValueBool(service, shape)) {
+      add({ name: flag, kind: "optional", dest }, binding);
+      add({ name: `no-${flag}`, kind: "true", dest: `n:${member}` }, {
+        ...binding,
+        kind: "value-bool",
+        negative: true,
+      });
+    } else if (shape.type === "boolean") {
       const neg = op.renames?.[`no-${base}`] ?? `no-${base}`;
       if (!replaced.has(base)) add({ name: flag, kind: "true", dest }, binding);
       if (!replaced.has(`no-${base}`)) add({ name: neg, kind: "false", dest }, binding);
     } else if (!replaced.has(base)) {
       const kind = shape.type === "list" ? "many" : "one";
-      add({ name: flag, kind, dest, required: required.has(member) }, binding);
+      // The SDK fills idempotency tokens, so the CLI never demands them.
+      add({ name: flag, kind, dest, required: required.has(member) && !ref.idempotencyToken }, binding);
     }
     const alias = op.aliases?.[base];
     if (alias) specs.push({ name: alias, kind: shape.type === "list" ? "many" : "one", dest });

@@ -136,6 +136,26 @@ function parse(text: string, options: ParseOptions): ParsedCommand | HelpRequest
   return bind(serviceName, service, commandName, found.name, found.operation, rest, globals, options, false);
 }
 
+// EC2 lists volumes and snapshots 1000 a page unless told otherwise (the CLI's EC2PageSizeInjector).
+const EC2_PAGE_SIZE: Readonly<Record<string, readonly string[]>> = {
+  "describe-volumes": [],
+  "describe-snapshots": ["OwnerIds", "RestorableByUserIds"],
+};
+
+function injectEc2PageSize(
+  service: ServiceModel,
+  op: Operation,
+  params: Record<string, unknown>,
+  globals: GlobalOptions,
+  paging: PagingOptions,
+): void {
+  const allowed = service.name === "ec2" ? EC2_PAGE_SIZE[op.cli] : undefined;
+  if (!allowed || !globals.paginate || paging.pageSize !== undefined) return;
+  if (Object.keys(params).some((k) => !allowed.includes(k) && k !== "NextToken" && k !== "DryRun")) return;
+  paging.pageSize = 1000;
+  params[op.paginator!.limit_key!] = 1000;
+}
+
 function unsupported(service: string, command: string | undefined): never {
   const what = command ? `aws ${service} ${command}` : `aws ${service}`;
   fail(
@@ -213,7 +233,7 @@ function bind(
     );
   }
   const shapes = (name: string): Shape => service.shapes[name];
-  const ctx: UnpackContext = { shapes, files: options.files, used: [], where: `${serviceName}.${command}` };
+  const ctx: UnpackContext = { shapes, files: options.files, used: [], where: `${serviceName}.${op.cli}` };
   const params: Record<string, unknown> = {};
   const paging: PagingOptions = {};
   let skeleton: ParsedCommand["skeleton"];
@@ -222,8 +242,16 @@ function bind(
     if (!parsed.values.has(dest)) continue;
     const raw = parsed.values.get(dest)!;
     const b = table.bindings.get(dest)!;
-    if (b.kind === "member") {
-      if (typeof raw === "boolean") params[b.member] = raw;
+    if (b.kind === "value-bool") {
+      if (params[b.member] !== undefined) {
+        fail(
+          "INVALID_VALUE",
+          `Cannot specify both the "--${b.flag}" option and the "--no-${b.flag}" option.`,
+        );
+      }
+      params[b.member] = { Value: false };
+    } else if (b.kind === "member") {
+      if (typeof raw === "boolean") params[b.member] = b.shape.type === "boolean" ? raw : { Value: true };
       else {
         const loaded = loadParamFile(raw, b.flag, ctx);
         params[b.member] = unpackValue(b.shape, loaded, b.flag, ctx, {
@@ -232,8 +260,11 @@ function bind(
         });
       }
     } else if (b.kind === "paging") {
-      if (b.flag === "starting-token") paging.startingToken = raw as string;
-      else {
+      if (b.flag === "starting-token") {
+        paging.startingToken = raw as string;
+        const token = op.paginator?.input_token;
+        if (typeof token === "string") params[token] = raw;
+      } else {
         const n = pyInt(raw as string, b.flag);
         if (b.flag === "max-items") paging.maxItems = n;
         else {
@@ -269,6 +300,7 @@ function bind(
   }
   const input = op.input ? shapes(op.input.shape) : undefined;
   applyDefaults(service, operation, input, params, options.uuid ?? (() => crypto.randomUUID()));
+  if (!isWaiter) injectEc2PageSize(service, op, params, globals, paging);
   if (input) decodeBlobs(params, input, shapes, (globals.binaryFormat ?? "base64") === "base64");
   const { params: checked, report } = validateInput(params, input, shapes);
   if (report.errors.length && !skeleton) {

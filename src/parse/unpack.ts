@@ -169,9 +169,10 @@ export function unpackValue(
       "Pass a JSON object.",
     );
   }
-  // A list.
-  if (typeof raw === "string" && looksJson(raw)) return parseJson(raw, flag);
-  if (Array.isArray(raw) && raw.length === 1 && looksJson(raw[0])) return parseJson(raw[0], flag);
+  // A list: only `[` starts JSON; `{…}` is one element.
+  const looksList = (s: string) => /^\s*\[/.test(s);
+  if (typeof raw === "string" && looksList(raw)) return parseJson(raw, flag);
+  if (Array.isArray(raw) && raw.length === 1 && looksList(raw[0])) return parseJson(raw[0], flag);
   const member = ctx.shapes(shape.member!.shape);
   const items = typeof raw === "string" ? [...raw] : raw;
   return items.map((v) => unpackValue(member, v, flag, ctx));
