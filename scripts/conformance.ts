@@ -53,6 +53,8 @@ const NO_FILES: FileAccess = {
     });
   },
   isFile: () => false,
+  // Only the current folder exists, as wherever the judge ran.
+  isDir: (path) => path === "." || path === "./",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,8 +5,11 @@
  */
 import { fail } from "./errors.ts";
 
-/** How an option takes values: exactly one, any number, none (a switch), or at most one. */
-export type OptionKind = "one" | "many" | "true" | "false" | "optional";
+/**
+ * How an option takes values: exactly one, any number, none (a switch), at most one, or one per
+ * occurrence collected in order with the option's name (`--include a --exclude b`).
+ */
+export type OptionKind = "one" | "many" | "true" | "false" | "optional" | "append";
 
 /** One option a parser knows. */
 export interface OptionSpec {
@@ -18,9 +21,12 @@ export interface OptionSpec {
   required?: boolean;
 }
 
+/** A parsed value: text, texts, a switch, or `[option, value]` pairs of an appending option. */
+export type ArgValue = string | string[] | boolean | Array<[string, string]>;
+
 /** Parsed values by destination, in the order they were last set, plus the words not understood. */
 export interface ParsedArgs {
-  values: Map<string, string | string[] | boolean>;
+  values: Map<string, ArgValue>;
   extras: string[];
   positionals: string[];
 }
@@ -76,7 +82,7 @@ export class ArgParser {
 
   /** Parses words, keeping unknown options and surplus positionals in `extras`, in order. */
   parse(args: readonly string[]): ParsedArgs {
-    const values = new Map<string, string | string[] | boolean>();
+    const values = new Map<string, ArgValue>();
     const extras: string[] = [];
     const positionals: string[] = [];
     const classes: Array<Matched | undefined> = [];
@@ -88,7 +94,7 @@ export class ArgParser {
       }
       classes.push(this.#classify(args[i]));
     }
-    const set = (spec: OptionSpec, value: string | string[] | boolean) => {
+    const set = (spec: OptionSpec, value: ArgValue) => {
       const dest = spec.dest ?? spec.name;
       values.delete(dest); // keep insertion order = last occurrence
       values.set(dest, value);
@@ -120,6 +126,18 @@ export class ArgParser {
           );
         }
         set(spec, spec.kind === "true");
+        i++;
+      } else if (spec.kind === "append") {
+        const dest = spec.dest ?? spec.name;
+        const list = (values.get(dest) ?? []) as Array<[string, string]>;
+        if (m.explicit !== undefined) list.push([spec.name, m.explicit]);
+        else {
+          if (i + 1 >= dashdash || classes[i + 1] !== undefined) {
+            fail("MISSING_VALUE", `Option ${m.text} expects one value.`, `Write ${m.text} <value>.`);
+          }
+          list.push([spec.name, args[++i]]);
+        }
+        values.set(dest, list);
         i++;
       } else if (spec.kind === "one") {
         if (m.explicit !== undefined) {

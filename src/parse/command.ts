@@ -13,6 +13,7 @@ import { fail, ParseFailure, type Result } from "./errors.ts";
 import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
 import { HIGH_LEVEL_COMMANDS, isHighLevel } from "./highlevel.ts";
 import { lex } from "./lex.ts";
+import { isS3Command, parseS3 } from "./s3.ts";
 import { checkQuery } from "./query.ts";
 import { isRecord, pyInt } from "./shorthand.ts";
 import type { GlobalOptions, PagingOptions, ParsedCommand } from "./types.ts";
@@ -95,6 +96,10 @@ function parse(text: string, options: ParseOptions): ParsedCommand | HelpRequest
   const service = loadService(serviceName);
   const sub = serviceParser.parse(main.extras);
   const commandName = sub.positionals[0];
+  if (serviceName === "s3" && isS3Command(commandName)) {
+    if (sub.extras.length === 1 && sub.extras[0] === "help") return { kind: "help", service: "s3", command: commandName };
+    return parseS3(commandName!, sub.extras, globals, options.files);
+  }
   if (!service) {
     if (isHighLevel(serviceName)) unsupported(serviceName, commandName);
     const near = closest(serviceName, [...serviceNames(), ...Object.keys(HIGH_LEVEL_COMMANDS)]);
@@ -253,7 +258,7 @@ function bind(
     } else if (b.kind === "member") {
       if (typeof raw === "boolean") params[b.member] = b.shape.type === "boolean" ? raw : { Value: true };
       else {
-        const loaded = loadParamFile(raw, b.flag, ctx);
+        const loaded = loadParamFile(raw as string | string[], b.flag, ctx);
         params[b.member] = unpackValue(b.shape, loaded, b.flag, ctx, {
           jsonValue: b.ref.jsonvalue === true && b.ref.location === "header",
           streaming: b.ref.streaming,

@@ -48,5 +48,12 @@ export function diskFiles(base: string): FileAccess {
         return false;
       }
     },
+    isDir(path) {
+      try {
+        return statSync(expand(path, base)).isDirectory();
+      } catch {
+        return false;
+      }
+    },
   };
 }

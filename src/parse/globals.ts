@@ -1,5 +1,5 @@
 /** The AWS CLI's global options: the first parser level, which also picks the service. */
-import type { OptionSpec } from "./argparse.ts";
+import type { ArgValue, OptionSpec } from "./argparse.ts";
 import { fail } from "./errors.ts";
 import type { GlobalOptions, OutputFormat } from "./types.ts";
 
@@ -47,7 +47,7 @@ function int(name: string, value: string): number {
 }
 
 /** Interprets the parsed global option values. */
-export function readGlobals(values: Map<string, string | string[] | boolean>): GlobalOptions {
+export function readGlobals(values: Map<string, ArgValue>): GlobalOptions {
   const str = (k: string) => values.get(k) as string | undefined;
   const g: GlobalOptions = {
     paginate: values.get("paginate") !== false,

@@ -41,16 +41,23 @@ export interface FileUse {
   via: string;
 }
 
+/** One of the CLI's own commands (`aws s3 cp …`): its name, positional paths and options. */
+export interface HighLevelCommand {
+  name: string;
+  paths: string[];
+  options: Record<string, unknown>;
+}
+
 /** One validated AWS CLI command, ready for policy checks and execution. */
 export interface ParsedCommand {
-  kind: "operation" | "waiter";
+  kind: "operation" | "waiter" | "high-level";
   /** The service as typed (`s3api`, `opsworks-cm`). */
   service: string;
   /** The service's model name (`opsworkscm`). */
   serviceModel: string;
   /** The CLI command (`list-objects-v2`) or waiter name (`instance-running`). */
   command: string;
-  /** The API operation called (for a waiter, the operation it polls). */
+  /** The API operation called (for a waiter, the operation it polls; for a high-level command, its first call). */
   operation: string;
   /** The API input: member names as the API spells them; timestamps as Dates, blobs as bytes. */
   params: Record<string, unknown>;
@@ -65,4 +72,5 @@ export interface ParsedCommand {
   /** List or Read access: no side effects. */
   readOnly: boolean;
   warnings: string[];
+  highLevel?: HighLevelCommand;
 }

@@ -13,6 +13,8 @@ export interface FileAccess {
   read(path: string, binary: boolean): string | Uint8Array;
   /** Whether the path names an existing regular file (streaming uploads). */
   isFile(path: string): boolean;
+  /** Whether the path names an existing folder (recursive uploads). */
+  isDir(path: string): boolean;
 }
 
 /** Per-command state while unpacking: shapes, files and what was read. */
