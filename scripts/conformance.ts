@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { parseCommand } from "../src/parse/command.ts";
 import { ParseFailure } from "../src/parse/errors.ts";
-import { type FileAccess, FileBody } from "../src/parse/unpack.ts";
+import type { FileAccess } from "../src/parse/unpack.ts";
+import { FileBody } from "../src/parse/types.ts";
 import { parseTimestamp } from "../src/parse/timestamp.ts";
 
 /** One judged command, as in the corpus. */

@@ -12,6 +12,7 @@ import { applyDefaults } from "./defaults.ts";
 import { fail, ParseFailure, type Result } from "./errors.ts";
 import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
 import { HIGH_LEVEL_COMMANDS, isHighLevel } from "./highlevel.ts";
+import { isCustomCommand, parseCustom } from "./custom.ts";
 import { lex } from "./lex.ts";
 import { isS3Command, parseS3 } from "./s3.ts";
 import { checkQuery } from "./query.ts";
@@ -97,8 +98,16 @@ function parse(text: string, options: ParseOptions): ParsedCommand | HelpRequest
   const sub = serviceParser.parse(main.extras);
   const commandName = sub.positionals[0];
   if (serviceName === "s3" && isS3Command(commandName)) {
-    if (sub.extras.length === 1 && sub.extras[0] === "help") return { kind: "help", service: "s3", command: commandName };
+    if (sub.extras.length === 1 && sub.extras[0] === "help") {
+      return { kind: "help", service: "s3", command: commandName };
+    }
     return parseS3(commandName!, sub.extras, globals, options.files);
+  }
+  if (isCustomCommand(serviceName, commandName)) {
+    if (sub.extras.length === 1 && sub.extras[0] === "help") {
+      return { kind: "help", service: serviceName, command: commandName };
+    }
+    return parseCustom(serviceName, commandName!, sub.extras, globals, options.files);
   }
   if (!service) {
     if (isHighLevel(serviceName)) unsupported(serviceName, commandName);

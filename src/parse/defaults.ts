@@ -1,6 +1,6 @@
 /**
  * Parameter changes botocore makes before building a request (its `before-parameter-build` handlers):
- * idempotency tokens, S3 list encoding, Route 53 resource ids, Glacier's default account.
+ * idempotency tokens, S3 list encoding, Route 53 resource ids.
  */
 import type { ServiceModel, Shape } from "../models/types.ts";
 
@@ -35,8 +35,5 @@ export function applyDefaults(
     for (const [k, v] of Object.entries(params)) {
       if (ROUTE53_ID_MEMBERS.has(k) && typeof v === "string") params[k] = v.replace(ROUTE53_PREFIX, "");
     }
-  }
-  if (botocore === "glacier" && input?.members?.accountId && params.accountId === undefined) {
-    params.accountId = "-";
   }
 }

@@ -89,7 +89,10 @@ const COMMANDS: Readonly<Record<string, { options: S3Option[]; paths: [number, n
     ],
     paths: [0, 1],
   },
-  cp: { options: [...TRANSFER, { name: "expected-size", kind: "one" }, { name: "recursive", kind: "true" }], paths: [2, 2] },
+  cp: {
+    options: [...TRANSFER, { name: "expected-size", kind: "one" }, { name: "recursive", kind: "true" }],
+    paths: [2, 2],
+  },
   mv: { options: [...TRANSFER, { name: "recursive", kind: "true" }], paths: [2, 2] },
   rm: { options: [...COMMON, ...FILTERS, { name: "recursive", kind: "true" }], paths: [1, 1] },
   sync: {
@@ -120,8 +123,9 @@ export function isS3Command(name: string | undefined): boolean {
 /** A bucket and key from `s3://bucket/key`; access point and Outposts ARNs keep their resource path. */
 export function splitS3Path(path: string): { bucket: string; key: string } {
   const rest = path.slice("s3://".length);
-  const arn = /^(arn:[^:]+:(?:s3|s3-outposts|s3-object-lambda):[^:]*:[^:]*:(?:accesspoint|outpost)[/:][^/]+(?:\/accesspoint\/[^/]+)?)\/?(.*)$/
-    .exec(rest);
+  const arn =
+    /^(arn:[^:]+:(?:s3|s3-outposts|s3-object-lambda):[^:]*:[^:]*:(?:accesspoint|outpost)[/:][^/]+(?:\/accesspoint\/[^/]+)?)\/?(.*)$/
+      .exec(rest);
   if (arn) return { bucket: arn[1], key: arn[2] };
   const slash = rest.indexOf("/");
   return slash < 0 ? { bucket: rest, key: "" } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
@@ -149,14 +153,27 @@ export function parseS3(
   }
   const parsed = parser.parse(args);
   if (parsed.positionals.length < spec.paths[0]) {
-    fail("MISSING_ARGUMENT", `The following arguments are required: ${spec.paths[0] === 1 ? "path" : "paths"}.`, `Write: aws s3 ${command} ${spec.paths[0] === 2 ? "<source> <destination>" : "s3://<bucket>[/<key>]"}`);
+    fail(
+      "MISSING_ARGUMENT",
+      `The following arguments are required: ${spec.paths[0] === 1 ? "path" : "paths"}.`,
+      `Write: aws s3 ${command} ${spec.paths[0] === 2 ? "<source> <destination>" : "s3://<bucket>[/<key>]"}`,
+    );
   }
-  if (parsed.extras.length) fail("UNKNOWN_OPTION", `Unknown options: ${parsed.extras.join(", ")}`, `Run 'aws s3 ${command} help' for its options.`);
+  if (parsed.extras.length) {
+    fail(
+      "UNKNOWN_OPTION",
+      `Unknown options: ${parsed.extras.join(", ")}`,
+      `Run 'aws s3 ${command} help' for its options.`,
+    );
+  }
   const options: Record<string, unknown> = {};
   for (const [dest, value] of parsed.values) {
     const opt = spec.options.find((o) => (o.dest ?? o.name) === dest)!;
     if (opt.choices && typeof value === "string" && !opt.choices.includes(value)) {
-      fail("INVALID_CHOICE", `Invalid value '${value}' for --${opt.name}: valid choices are ${opt.choices.join(", ")}.`);
+      fail(
+        "INVALID_CHOICE",
+        `Invalid value '${value}' for --${opt.name}: valid choices are ${opt.choices.join(", ")}.`,
+      );
     }
     options[dest] = opt.integer ? pyInt(value as string, opt.name) : value;
   }
@@ -203,13 +220,21 @@ function firstCall(
   const payer = options["request-payer"] !== undefined ? { RequestPayer: "requester" } : {};
   const list = (bucket: string, prefix: string, delimiter: boolean) => ({
     operation: "ListObjectsV2",
-    params: { Bucket: bucket, Prefix: prefix, ...(delimiter ? { Delimiter: "/" } : {}), EncodingType: "url", ...payer },
+    params: {
+      Bucket: bucket,
+      Prefix: prefix,
+      ...(delimiter ? { Delimiter: "/" } : {}),
+      EncodingType: "url",
+      ...payer,
+    },
     actions: ["s3:ListBucket"],
   });
   const recursive = options.recursive === true;
   switch (command) {
     case "ls": {
-      if (paths.length === 0 || paths[0] === "s3://") return { operation: "ListBuckets", params: {}, actions: ["s3:ListAllMyBuckets"] };
+      if (paths.length === 0 || paths[0] === "s3://") {
+        return { operation: "ListBuckets", params: {}, actions: ["s3:ListAllMyBuckets"] };
+      }
       const { bucket, key } = requireS3(paths[0], command);
       return list(bucket, key, !recursive);
     }
@@ -223,13 +248,22 @@ function firstCall(
     case "rb": {
       const { bucket, key } = requireS3(paths[0], command);
       if (key) fail("INVALID_VALUE", `aws s3 rb takes a bucket, not an object: '${paths[0]}'.`);
-      if (options.force === true) return { ...list(bucket, "", false), actions: ["s3:ListBucket", "s3:DeleteObject", "s3:DeleteBucket"] };
+      if (options.force === true) {
+        return {
+          ...list(bucket, "", false),
+          actions: ["s3:ListBucket", "s3:DeleteObject", "s3:DeleteBucket"],
+        };
+      }
       return { operation: "DeleteBucket", params: { Bucket: bucket }, actions: ["s3:DeleteBucket"] };
     }
     case "rm": {
       const { bucket, key } = requireS3(paths[0], command);
       if (recursive) return { ...list(bucket, key, false), actions: ["s3:ListBucket", "s3:DeleteObject"] };
-      return { operation: "DeleteObject", params: { Bucket: bucket, Key: key, ...payer }, actions: ["s3:DeleteObject"] };
+      return {
+        operation: "DeleteObject",
+        params: { Bucket: bucket, Key: key, ...payer },
+        actions: ["s3:DeleteObject"],
+      };
     }
     case "presign": {
       const { bucket, key } = requireS3(paths[0], command);
@@ -238,9 +272,15 @@ function firstCall(
     case "website": {
       const { bucket } = requireS3(paths[0], command);
       const config: Record<string, unknown> = {};
-      if (options["index-document"] !== undefined) config.IndexDocument = { Suffix: options["index-document"] };
+      if (options["index-document"] !== undefined) {
+        config.IndexDocument = { Suffix: options["index-document"] };
+      }
       if (options["error-document"] !== undefined) config.ErrorDocument = { Key: options["error-document"] };
-      return { operation: "PutBucketWebsite", params: { Bucket: bucket, WebsiteConfiguration: config }, actions: ["s3:PutBucketWebsite"] };
+      return {
+        operation: "PutBucketWebsite",
+        params: { Bucket: bucket, WebsiteConfiguration: config },
+        actions: ["s3:PutBucketWebsite"],
+      };
     }
     default:
       return transfer(command, paths, options, files, used, list);
@@ -253,17 +293,33 @@ function transfer(
   options: Record<string, unknown>,
   files: FileAccess,
   used: FileUse[],
-  list: (b: string, p: string, d: boolean) => { operation: string; params: Record<string, unknown>; actions: string[] },
+  list: (
+    b: string,
+    p: string,
+    d: boolean,
+  ) => { operation: string; params: Record<string, unknown>; actions: string[] },
 ): { operation: string; params: Record<string, unknown>; actions: string[] } {
   if (src === "-" || dst === "-") {
-    fail("UNSUPPORTED_COMMAND", `aws s3 ${command} with '-' streams through standard input or output, which this server does not have.`, "Name a file in the working directory instead of '-'.");
+    fail(
+      "UNSUPPORTED_COMMAND",
+      `aws s3 ${command} with '-' streams through standard input or output, which this server does not have.`,
+      "Name a file in the working directory instead of '-'.",
+    );
   }
-  if (!isS3(src) && !isS3(dst)) fail("INVALID_VALUE", `aws s3 ${command} copies to or from S3: at least one path must start with s3://.`);
+  if (!isS3(src) && !isS3(dst)) {
+    fail("INVALID_VALUE", `aws s3 ${command} copies to or from S3: at least one path must start with s3://.`);
+  }
   const recursive = options.recursive === true || command === "sync";
   if (!isS3(src)) {
     used.push({ path: src, mode: "read-binary", via: "source" });
     const exists = recursive ? files.isDir(src) : files.isFile(src);
-    if (!exists) fail("FILE_ERROR", `The user-provided path ${src} does not exist.`, "Name an existing file or folder in the working directory.");
+    if (!exists) {
+      fail(
+        "FILE_ERROR",
+        `The user-provided path ${src} does not exist.`,
+        "Name an existing file or folder in the working directory.",
+      );
+    }
   } else if (!isS3(dst)) {
     used.push({ path: dst, mode: "write", via: "destination" });
   }

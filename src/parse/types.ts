@@ -1,6 +1,15 @@
 /** The intermediate representation every consumer of a parsed command uses: call_aws, policy, scripts. */
 import type { AccessLevel } from "../models/types.ts";
 
+/** A streaming upload body: the file is opened when the request is sent, not while parsing. */
+export class FileBody {
+  constructor(readonly path: string) {}
+  /** How the body appears in JSON output. */
+  toJSON(): string {
+    return `fileb://${this.path}`;
+  }
+}
+
 /** Output formats the CLI offers. */
 export type OutputFormat = "json" | "text" | "table" | "yaml" | "yaml-stream";
 

@@ -5,7 +5,7 @@
 import type { Shape } from "../models/types.ts";
 import { fail, ParseFailure } from "./errors.ts";
 import { isRecord, parseShorthand, pyFloat, pyInt, type ShapeLookup, typeShorthand } from "./shorthand.ts";
-import type { FileUse } from "./types.ts";
+import { FileBody, type FileUse } from "./types.ts";
 
 /** File reads the parser needs; the caller decides what is allowed (the file-access policy). */
 export interface FileAccess {
@@ -133,14 +133,6 @@ function scalar(shape: Shape, value: unknown, flag: string, ctx: UnpackContext, 
       return value;
     default:
       return value;
-  }
-}
-
-/** A streaming upload body: the file is opened when the request is sent, not while parsing. */
-export class FileBody {
-  constructor(readonly path: string) {}
-  toJSON(): string {
-    return `fileb://${this.path}`;
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Shape, ShapeRef } from "../models/types.ts";
 import { isRecord, type ShapeLookup } from "./shorthand.ts";
 import { parseTimestamp } from "./timestamp.ts";
+import { FileBody } from "./types.ts";
 
 /** What validation found: botocore-style error lines and advisory warnings. */
 export interface ValidationReport {
@@ -126,7 +127,7 @@ class Validator {
         if (typeof v !== "boolean") return this.invalidType(name, v, ["<class 'bool'>"]), v;
         return v;
       case "blob":
-        if (typeof v === "string" || v instanceof Uint8Array) return v;
+        if (typeof v === "string" || v instanceof Uint8Array || v instanceof FileBody) return v;
         return this.invalidType(name, v, ["<class 'bytes'>", "<class 'bytearray'>", "file-like object"]), v;
       case "timestamp": {
         if (v instanceof Date) return v;

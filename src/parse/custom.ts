@@ -1,0 +1,214 @@
+/**
+ * The AWS CLI's own commands outside `aws s3` whose arguments and first API call are simple enough to
+ * model as data: each has its options (as the CLI defines them) and the call it starts with.
+ */
+import type { AccessLevel } from "../models/types.ts";
+import { ArgParser, type ArgValue, type OptionSpec } from "./argparse.ts";
+import { fail } from "./errors.ts";
+import type { FileUse, GlobalOptions, ParsedCommand } from "./types.ts";
+import { type FileAccess, loadParamFile } from "./unpack.ts";
+
+interface CustomCommand {
+  options: OptionSpec[];
+  positionals?: number;
+  /** The first API call: operation and params from the parsed options. */
+  call: (v: Map<string, ArgValue>) => { operation: string; params: Record<string, unknown> };
+  actions: string[];
+  access: AccessLevel;
+}
+
+const clusterId: OptionSpec = { name: "cluster-id", kind: "one", required: true };
+const describeCluster = (v: Map<string, ArgValue>) => ({
+  operation: "DescribeCluster",
+  params: { ClusterId: v.get("cluster-id") },
+});
+const str = (v: Map<string, ArgValue>, k: string) => v.get(k) as string | undefined;
+const defined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
+
+const COMMANDS: Readonly<Record<string, CustomCommand>> = {
+  "ecr get-login-password": {
+    options: [],
+    call: () => ({ operation: "GetAuthorizationToken", params: {} }),
+    actions: ["ecr:GetAuthorizationToken"],
+    access: "Read",
+  },
+  "ecr-public get-login-password": {
+    options: [],
+    call: () => ({ operation: "GetAuthorizationToken", params: {} }),
+    actions: ["ecr-public:GetAuthorizationToken", "sts:GetServiceBearerToken"],
+    access: "Read",
+  },
+  "emr describe-cluster": {
+    options: [clusterId],
+    call: describeCluster,
+    actions: ["elasticmapreduce:DescribeCluster"],
+    access: "Read",
+  },
+  "emr add-steps": {
+    options: [clusterId, { name: "steps", kind: "many", required: true }, {
+      name: "execution-role-arn",
+      kind: "one",
+    }],
+    call: describeCluster,
+    actions: ["elasticmapreduce:AddJobFlowSteps"],
+    access: "Write",
+  },
+  "emr socks": {
+    options: [clusterId, { name: "key-pair-file", kind: "one", required: true }],
+    call: describeCluster,
+    actions: ["elasticmapreduce:DescribeCluster"],
+    access: "Read",
+  },
+  "emr ssh": {
+    options: [clusterId, { name: "key-pair-file", kind: "one", required: true }, {
+      name: "command",
+      kind: "one",
+    }],
+    call: describeCluster,
+    actions: ["elasticmapreduce:DescribeCluster"],
+    access: "Read",
+  },
+  "emr create-default-roles": {
+    options: [{ name: "iam-endpoint", kind: "one" }],
+    call: () => ({ operation: "GetRole", params: { RoleName: "EMR_EC2_DefaultRole" } }),
+    actions: ["iam:GetRole", "iam:CreateRole", "iam:AttachRolePolicy", "iam:CreateInstanceProfile"],
+    access: "Permissions management",
+  },
+  "dlm create-default-role": {
+    options: [{ name: "iam-endpoint", kind: "one" }, { name: "resource-type", kind: "one" }],
+    call: () => ({ operation: "GetRole", params: { RoleName: "AWSDataLifecycleManagerDefaultRole" } }),
+    actions: ["iam:GetRole", "iam:CreateRole", "iam:AttachRolePolicy"],
+    access: "Permissions management",
+  },
+  "codeartifact login": {
+    options: [
+      { name: "tool", kind: "one", required: true },
+      { name: "domain", kind: "one", required: true },
+      { name: "domain-owner", kind: "one" },
+      { name: "repository", kind: "one", required: true },
+      { name: "duration-seconds", kind: "one" },
+      { name: "namespace", kind: "one" },
+      { name: "endpoint-type", kind: "one" },
+      { name: "dry-run", kind: "true" },
+    ],
+    call: (v) => ({
+      operation: "GetAuthorizationToken",
+      params: defined({
+        domain: str(v, "domain"),
+        domainOwner: str(v, "domain-owner"),
+        durationSeconds: str(v, "duration-seconds") === undefined
+          ? undefined
+          : Number(str(v, "duration-seconds")),
+      }),
+    }),
+    actions: [
+      "codeartifact:GetAuthorizationToken",
+      "codeartifact:GetRepositoryEndpoint",
+      "sts:GetServiceBearerToken",
+    ],
+    access: "Write",
+  },
+  "opsworks register": {
+    options: [
+      { name: "stack-id", kind: "one", required: true },
+      { name: "infrastructure-class", kind: "one" },
+      { name: "override-hostname", kind: "one" },
+      { name: "override-private-ip", kind: "one" },
+      { name: "override-public-ip", kind: "one" },
+      { name: "override-ssh", kind: "one" },
+      { name: "ssh-username", kind: "one" },
+      { name: "ssh-private-key", kind: "one" },
+      { name: "local", kind: "true" },
+      { name: "use-instance-profile", kind: "true" },
+    ],
+    positionals: 1,
+    call: (v) => ({ operation: "DescribeStacks", params: { StackIds: [str(v, "stack-id")] } }),
+    actions: ["opsworks:DescribeStacks", "opsworks:RegisterInstance"],
+    access: "Write",
+  },
+  "eks get-token": {
+    options: [{ name: "cluster-name", kind: "one", required: true }, { name: "role-arn", kind: "one" }],
+    call: () => ({ operation: "GetCallerIdentity", params: {} }),
+    actions: ["sts:GetCallerIdentity"],
+    access: "Read",
+  },
+  "rds generate-db-auth-token": {
+    options: [
+      { name: "hostname", kind: "one", required: true },
+      { name: "port", kind: "one", required: true },
+      { name: "username", kind: "one", required: true },
+    ],
+    call: (v) => ({
+      operation: "connect",
+      params: {
+        DBHostname: str(v, "hostname"),
+        Port: Number(str(v, "port")),
+        DBUsername: str(v, "username"),
+      },
+    }),
+    actions: ["rds-db:connect"],
+    access: "Write",
+  },
+};
+
+const parsers = new Map<string, ArgParser>();
+
+/** Whether `aws <service> <command>` is one of the custom commands modelled here. */
+export function isCustomCommand(service: string, command: string | undefined): boolean {
+  return command !== undefined && Object.hasOwn(COMMANDS, `${service} ${command}`);
+}
+
+/** Parses a custom command into a high-level command with its first API call. */
+export function parseCustom(
+  service: string,
+  command: string,
+  args: string[],
+  globals: GlobalOptions,
+  files: FileAccess,
+): ParsedCommand {
+  const key = `${service} ${command}`;
+  const spec = COMMANDS[key];
+  let parser = parsers.get(key);
+  if (!parser) parsers.set(key, parser = new ArgParser(spec.options, spec.positionals ?? 0));
+  const parsed = parser.parse(args);
+  const missing = parser.missingRequired(parsed);
+  if (missing.length) {
+    fail(
+      "MISSING_ARGUMENT",
+      `The following arguments are required: ${missing.join(", ")}.`,
+      `Add ${missing.join(", ")} to the command.`,
+    );
+  }
+  if (parsed.extras.length) {
+    fail(
+      "UNKNOWN_OPTION",
+      `Unknown options: ${parsed.extras.join(", ")}`,
+      `Run 'aws ${key} help' for its options.`,
+    );
+  }
+  const ctx = { shapes: () => ({ type: "string" as const }), files, used: [] as FileUse[], where: key };
+  for (const [name, value] of parsed.values) {
+    if (typeof value === "string" || (Array.isArray(value) && typeof value[0] === "string")) {
+      const loaded = loadParamFile(value as string | string[], name, ctx);
+      if (loaded !== value) parsed.values.set(name, typeof loaded === "string" ? loaded : value);
+    }
+  }
+  const { operation, params } = spec.call(parsed.values);
+  const options = Object.fromEntries(parsed.values);
+  return {
+    kind: "high-level",
+    service,
+    serviceModel: service,
+    command,
+    operation,
+    params,
+    globals,
+    paging: {},
+    files: ctx.used,
+    iam: { actions: spec.actions, access: spec.access },
+    readOnly: spec.access === "List" || spec.access === "Read",
+    warnings: [],
+    highLevel: { name: command, paths: parsed.positionals, options },
+  };
+}

@@ -1,0 +1,16 @@
+/** Conformance with the AWS CLI on the judged example corpus: verdict, operation and params. */
+import { ok } from "node:assert";
+import { CORPUS, printReport, readJudged, runConformance } from "../../scripts/conformance.ts";
+
+Deno.test("parser agrees with the AWS CLI: verdict ≥ 98 %, operation ≥ 99 %, params ≥ 97 %", () => {
+  const r = runConformance(readJudged(CORPUS));
+  const rate = (a: number, b: number) => a / b;
+  console.log(
+    `verdict ${r.verdictAgree}/${r.total}, operation ${r.operationAgree}/${r.cliOk}, params ${r.paramsAgree}/${r.cliOk}`,
+  );
+  if (rate(r.verdictAgree, r.total) < 0.98) printReport(r);
+  ok(r.total > 2400, `only ${r.total} records`);
+  ok(rate(r.verdictAgree, r.total) >= 0.98, `verdict ${r.verdictAgree}/${r.total}`);
+  ok(rate(r.operationAgree, r.cliOk) >= 0.99, `operation ${r.operationAgree}/${r.cliOk}`);
+  ok(rate(r.paramsAgree, r.cliOk) >= 0.97, `params ${r.paramsAgree}/${r.cliOk}`);
+});
