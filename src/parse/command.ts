@@ -54,6 +54,17 @@ export function parseCommand(text: string, options: ParseOptions): Result<Parsed
     return { ok: true, value: parse(text, options) };
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, error: e.error };
+    // Recursion over the input (shorthand, JSON documents) ran out of stack: the input nests too deeply.
+    if (e instanceof RangeError) {
+      return {
+        ok: false,
+        error: {
+          code: "INPUT_TOO_LARGE",
+          message: "The command's values nest too deeply to process.",
+          hint: "Flatten the value or pass it as a JSON file.",
+        },
+      };
+    }
     throw e;
   }
 }

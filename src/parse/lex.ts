@@ -18,6 +18,9 @@ const OPERATORS: ReadonlyArray<[string, string]> = [
   [")", "a subshell or grouping ())"],
 ];
 
+const PLAIN = /[^\s\\'"`$|;&<>()]+/y;
+const QUOTED_PLAIN = /[^"\\`$]+/y;
+
 const HINT =
   "Send exactly one AWS CLI command; run further commands as separate calls and filter output with --query.";
 
@@ -54,7 +57,10 @@ export function lex(text: string): string[] {
       end();
       i++;
       // A newline ends the command: only blank space may follow.
-      if (words.length && text.slice(i).trim() !== "") construct("a second command on another line");
+      if (words.length) {
+        if (/\S/.test(text.slice(i))) construct("a second command on another line");
+        break;
+      }
     } else if (c === "\\") {
       if (text[i + 1] === "\n") i += 2; // line continuation
       else if (text[i + 1] === "\r" && text[i + 2] === "\n") i += 3;
@@ -81,6 +87,12 @@ export function lex(text: string): string[] {
       for (;;) {
         if (i >= n) {
           fail("SHELL_SYNTAX", 'The command has an unclosed double quote (").', "Close every quote.");
+        }
+        QUOTED_PLAIN.lastIndex = i;
+        if (QUOTED_PLAIN.test(text)) {
+          word += text.slice(i, QUOTED_PLAIN.lastIndex);
+          i = QUOTED_PLAIN.lastIndex;
+          continue;
         }
         const d = text[i];
         if (d === '"') {
@@ -112,6 +124,11 @@ export function lex(text: string): string[] {
       word += c;
       inWord = true;
       i++;
+    } else if ((PLAIN.lastIndex = i, PLAIN.test(text))) {
+      // A run of ordinary characters, taken in one step.
+      word += text.slice(i, PLAIN.lastIndex);
+      inWord = true;
+      i = PLAIN.lastIndex;
     } else {
       const op = OPERATORS.find(([o]) => text.startsWith(o, i));
       if (op) construct(op[1]);

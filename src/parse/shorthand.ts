@@ -15,10 +15,11 @@ const WHITESPACE = /\s/;
 const START = String.raw`!#-&(-+\--<>-Z\\-z|-\uffff`;
 const FIRST_FOLLOW = String.raw`\s!#-&(-+\--\\^-|~-\uffff`;
 const SECOND_FOLLOW = String.raw`\s!#-&(-+\--<>-\uffff`;
-const FIRST_VALUE = new RegExp(String.raw`^(?:\\,|[${START}])(?:\\,|[${FIRST_FOLLOW}])*`);
-const SECOND_VALUE = new RegExp(String.raw`^(?:\\,|[${START}])(?:\\,|[${SECOND_FOLLOW}])*`);
-const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/;
-const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/;
+// Sticky regexes match at `lastIndex`, so long values are scanned once.
+const FIRST_VALUE = new RegExp(String.raw`(?:\\,|[${START}])(?:\\,|[${FIRST_FOLLOW}])*`, "y");
+const SECOND_VALUE = new RegExp(String.raw`(?:\\,|[${START}])(?:\\,|[${SECOND_FOLLOW}])*`, "y");
+const SINGLE_QUOTED = /'(?:\\\\|\\'|[^'])*'/y;
+const DOUBLE_QUOTED = /"(?:\\\\|\\"|[^"])*"/y;
 
 class SyntaxFailure extends Error {}
 
@@ -47,7 +48,8 @@ class Parser {
     if (ws) this.ws();
   }
   regex(re: RegExp): string | undefined {
-    const m = re.exec(this.s.slice(this.i));
+    re.lastIndex = this.i;
+    const m = re.exec(this.s);
     if (!m) return undefined;
     this.i += m[0].length;
     return m[0];
