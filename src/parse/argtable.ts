@@ -78,7 +78,11 @@ export function argTable(service: ServiceModel, op: Operation, opts: { waiter?: 
     if (alias) specs.push({ name: alias, kind: shape.type === "list" ? "many" : "one", dest });
   }
   if (op.paginator && !opts.waiter) {
-    for (const flag of ["starting-token", "page-size", "max-items"] as const) {
+    // --page-size only where the paginator has a limit to set.
+    const flags = op.paginator.limit_key
+      ? ["starting-token", "page-size", "max-items"] as const
+      : ["starting-token", "max-items"] as const;
+    for (const flag of flags) {
       const dest = `p:${flag}`;
       // A member spelled like a paging flag yields to it, as in the CLI.
       const clash = specs.findIndex((s) => s.name === flag);

@@ -161,6 +161,43 @@ function parse(text: string, options: ParseOptions): ParsedCommand | HelpRequest
   return bind(serviceName, service, commandName, found.name, found.operation, rest, globals, options, false);
 }
 
+/**
+ * The CLI pages only when the user leaves the paginator's own members alone: naming the token or the
+ * limit member turns paging off, and then the paging flags are an error.
+ */
+function checkPagination(
+  op: Operation,
+  params: Record<string, unknown>,
+  paging: PagingOptions,
+  globals: GlobalOptions,
+) {
+  const p = op.paginator;
+  if (!p) return;
+  const tokens = [p.input_token].flat();
+  if ([...tokens, p.limit_key].some((k) => k !== undefined && Object.hasOwn(params, k))) {
+    globals.paginate = false;
+  }
+  if (!globals.paginate) {
+    const flags = [
+      ...(paging.pageSize !== undefined ? ["--page-size"] : []),
+      ...(paging.maxItems !== undefined ? ["--max-items"] : []),
+      ...(paging.startingToken !== undefined ? ["--starting-token"] : []),
+    ];
+    if (flags.length) {
+      fail(
+        "INVALID_VALUE",
+        `Cannot specify --no-paginate along with pagination arguments: ${flags.join(", ")}`,
+        "Use either the paging flags or the operation's own token and limit members.",
+      );
+    }
+  }
+  // The first page's request carries the page size and the starting token.
+  if (paging.pageSize !== undefined && p.limit_key) params[p.limit_key] = paging.pageSize;
+  if (paging.startingToken !== undefined && typeof p.input_token === "string") {
+    params[p.input_token] = paging.startingToken;
+  }
+}
+
 // EC2 lists volumes and snapshots 1000 a page unless told otherwise (the CLI's EC2PageSizeInjector).
 const EC2_PAGE_SIZE: Readonly<Record<string, readonly string[]>> = {
   "describe-volumes": [],
@@ -285,18 +322,9 @@ function bind(
         });
       }
     } else if (b.kind === "paging") {
-      if (b.flag === "starting-token") {
-        paging.startingToken = raw as string;
-        const token = op.paginator?.input_token;
-        if (typeof token === "string") params[token] = raw;
-      } else {
-        const n = pyInt(raw as string, b.flag);
-        if (b.flag === "max-items") paging.maxItems = n;
-        else {
-          paging.pageSize = n;
-          if (op.paginator?.limit_key) params[op.paginator.limit_key] = n;
-        }
-      }
+      if (b.flag === "starting-token") paging.startingToken = raw as string;
+      else if (b.flag === "max-items") paging.maxItems = pyInt(raw as string, b.flag);
+      else paging.pageSize = pyInt(raw as string, b.flag);
     } else if (b.kind === "cli-input") {
       const loaded = loadParamFile(raw as string, b.flag, ctx);
       const text = typeof loaded === "string" ? loaded : new TextDecoder().decode(loaded as Uint8Array);
@@ -319,6 +347,7 @@ function bind(
       skeleton = v as ParsedCommand["skeleton"];
     }
   }
+  checkPagination(op, params, paging, globals);
   if (cliInput) {
     // Values on the command line win over those in --cli-input-json/yaml.
     for (const [k, v] of Object.entries(cliInput)) if (!Object.hasOwn(params, k)) params[k] = v;

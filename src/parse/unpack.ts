@@ -195,14 +195,25 @@ export function decodeBlobs(value: unknown, shape: Shape, shapes: ShapeLookup, b
   return value;
 }
 
-/** Python's lenient `base64.b64decode`: characters outside the alphabet are dropped; padding must fit. */
+/**
+ * Python's lenient `base64.b64decode`: characters outside the alphabet are dropped, a `=` before a quad
+ * is half full is skipped, enough padding ends the input, and a partial quad without it is an error.
+ */
 export function base64Decode(text: string): Uint8Array {
-  const clean = text.replace(/[^A-Za-z0-9+/=]/g, "");
-  const data = clean.replace(/=+$/, "");
-  const pads = clean.length - data.length;
-  const bad = data.includes("=") || data.length % 4 === 1 ||
-    (data.length % 4 !== 0 && pads < 4 - (data.length % 4));
-  if (bad) {
+  let data = "";
+  let pads = 0;
+  let ended = false;
+  for (const ch of text) {
+    if (ch === "=") {
+      if (data.length % 4 >= 2 && (data.length % 4) + ++pads >= 4) {
+        ended = true;
+        break;
+      }
+      continue;
+    }
+    if (/[A-Za-z0-9+/]/.test(ch)) data += ch;
+  }
+  if (!ended && data.length % 4 !== 0) {
     fail(
       "INVALID_BASE64",
       `Invalid base64: "${text}"`,
