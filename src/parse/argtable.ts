@@ -6,6 +6,7 @@
 import { cliName } from "../models/names.ts";
 import type { Operation, ServiceModel, Shape, ShapeRef } from "../models/types.ts";
 import { ArgParser, type OptionSpec } from "./argparse.ts";
+import { type ExtraArg, EXTRAS, type OperationExtras } from "./extras.ts";
 
 /** What a parsed option feeds. */
 export type Binding =
@@ -14,7 +15,8 @@ export type Binding =
   | { kind: "value-bool"; flag: string; member: string; ref: ShapeRef; shape: Shape; negative: boolean }
   | { kind: "paging"; flag: "page-size" | "max-items" | "starting-token" }
   | { kind: "cli-input"; flag: "cli-input-json" | "cli-input-yaml" }
-  | { kind: "skeleton"; flag: "generate-cli-skeleton" };
+  | { kind: "skeleton"; flag: "generate-cli-skeleton" }
+  | { kind: "extra"; flag: string; extra: ExtraArg };
 
 /** An operation's argument table: the parser and what each destination binds to. */
 export interface ArgTable {
@@ -23,6 +25,8 @@ export interface ArgTable {
   /** Dest order: the order the CLI adds parameters in. */
   order: string[];
   outfile: boolean;
+  /** The CLI's additions to this command, if any. */
+  extras?: OperationExtras;
 }
 
 const cache = new WeakMap<Operation, ArgTable>();
@@ -42,7 +46,10 @@ export function argTable(service: ServiceModel, op: Operation, opts: { waiter?: 
   const bindings = new Map<string, Binding>();
   const order: string[] = [];
   const input = op.input ? service.shapes[op.input.shape] : undefined;
-  const required = new Set(input?.required ?? []);
+  const extras = Object.hasOwn(EXTRAS, `${service.name}.${op.cli}`)
+    ? EXTRAS[`${service.name}.${op.cli}`]
+    : undefined;
+  const required = new Set((input?.required ?? []).filter((m) => !extras?.optional?.includes(m)));
   const replaced = new Set(op.replaced ?? []);
   const add = (spec: OptionSpec, binding: Binding) => {
     const dest = spec.dest ?? spec.name;
@@ -77,6 +84,13 @@ export function argTable(service: ServiceModel, op: Operation, opts: { waiter?: 
     const alias = op.aliases?.[base];
     if (alias) specs.push({ name: alias, kind: shape.type === "list" ? "many" : "one", dest });
   }
+  for (const extra of extras?.args ?? []) {
+    add({ ...extra.spec, dest: extra.spec.dest ?? `x:${extra.spec.name}` }, {
+      kind: "extra",
+      flag: extra.spec.name,
+      extra,
+    });
+  }
   if (op.paginator && !opts.waiter) {
     // --page-size only where the paginator has a limit to set.
     const flags = op.paginator.limit_key
@@ -102,8 +116,11 @@ export function argTable(service: ServiceModel, op: Operation, opts: { waiter?: 
     { name: "generate-cli-skeleton", kind: "optional", dest: "c:skeleton" },
     { kind: "skeleton", flag: "generate-cli-skeleton" },
   );
-  const outfile = op.outfile !== undefined && !opts.waiter;
-  const table: ArgTable = { parser: new ArgParser(specs, outfile ? 1 : 0), bindings, order, outfile };
+  // select-object-content streams events to a file the CLI requires too.
+  const outfile =
+    (op.outfile !== undefined || (service.name === "s3api" && op.cli === "select-object-content")) &&
+    !opts.waiter;
+  const table: ArgTable = { parser: new ArgParser(specs, outfile ? 1 : 0), bindings, order, outfile, extras };
   if (!opts.waiter) cache.set(op, table);
   return table;
 }

@@ -9,6 +9,7 @@ import { ArgParser } from "./argparse.ts";
 import { argTable } from "./argtable.ts";
 import { closest } from "./closest.ts";
 import { applyDefaults } from "./defaults.ts";
+import type { ExtraContext } from "./extras.ts";
 import { fail, ParseFailure, type Result } from "./errors.ts";
 import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
 import { HIGH_LEVEL_COMMANDS, isHighLevel } from "./highlevel.ts";
@@ -298,13 +299,43 @@ function bind(
   const ctx: UnpackContext = { shapes, files: options.files, used: [], where: `${serviceName}.${op.cli}` };
   const params: Record<string, unknown> = {};
   const paging: PagingOptions = {};
+  const uuid = options.uuid ?? (() => crypto.randomUUID());
+  const ectx: ExtraContext = {
+    load: (value, flag) => {
+      const loaded = loadParamFile(value, flag, ctx);
+      return typeof loaded === "string" || loaded instanceof Uint8Array ? loaded : value;
+    },
+    structure: (value, flag, path) => {
+      let shape = op.input ? shapes(op.input.shape) : undefined;
+      for (const name of path) shape = shape?.members?.[name] ? shapes(shape.members[name].shape) : undefined;
+      if (!shape) return parseJson(value, flag);
+      return unpackValue(shape, loadParamFile(value, flag, ctx), flag, ctx);
+    },
+    files: ctx.used,
+    unique: () => `cli-${uuid()}`,
+  };
+  for (const [existing, added] of table.extras?.exclusive ?? []) {
+    const dest = table.parser.specs.find((s) => s.name === existing)?.dest;
+    const clash = added.filter((f) =>
+      parsed.values.has(table.parser.specs.find((s) => s.name === f)?.dest ?? `x:${f}`)
+    );
+    if (dest && parsed.values.has(dest) && clash.length) {
+      fail(
+        "INVALID_VALUE",
+        `The --${existing} option cannot be combined with --${clash.join(", --")}.`,
+        "Use one form or the other.",
+      );
+    }
+  }
   let skeleton: ParsedCommand["skeleton"];
   let cliInput: Record<string, unknown> | undefined;
   for (const dest of table.order) {
     if (!parsed.values.has(dest)) continue;
     const raw = parsed.values.get(dest)!;
     const b = table.bindings.get(dest)!;
-    if (b.kind === "value-bool") {
+    if (b.kind === "extra") {
+      b.extra.apply(params, raw, ectx);
+    } else if (b.kind === "value-bool") {
       if (params[b.member] !== undefined) {
         fail(
           "INVALID_VALUE",
@@ -353,7 +384,8 @@ function bind(
     for (const [k, v] of Object.entries(cliInput)) if (!Object.hasOwn(params, k)) params[k] = v;
   }
   const input = op.input ? shapes(op.input.shape) : undefined;
-  applyDefaults(service, operation, input, params, options.uuid ?? (() => crypto.randomUUID()));
+  table.extras?.fix?.(params);
+  applyDefaults(service, operation, input, params, uuid);
   if (!isWaiter) injectEc2PageSize(service, op, params, globals, paging);
   if (input) decodeBlobs(params, input, shapes, (globals.binaryFormat ?? "base64") === "base64");
   const { params: checked, report } = validateInput(params, input, shapes);
