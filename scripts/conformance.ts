@@ -110,6 +110,8 @@ function same(a: unknown, b: unknown): boolean {
   }
   if (typeof a === "string" && typeof b === "string") {
     if (UUID.test(a) && UUID.test(b)) return true;
+    // Caller references the CLI generates (cli-<time>-<n>) differ from run to run.
+    if (a.startsWith("cli-") && b.startsWith("cli-")) return true;
     // Raw blobs (--cli-binary-format raw-in-base64-out) stay text in the CLI, bytes in ours.
     if (a === pyBytesRepr(new TextEncoder().encode(b))) return true;
     const ta = parseTimestamp(a), tb = parseTimestamp(b);

@@ -8,7 +8,7 @@ import type { Operation, ServiceModel, Shape } from "../models/types.ts";
 import { ArgParser } from "./argparse.ts";
 import { argTable } from "./argtable.ts";
 import { closest } from "./closest.ts";
-import { applyDefaults } from "./defaults.ts";
+import { applyDefaults, checkEndpointParams } from "./defaults.ts";
 import type { ExtraContext } from "./extras.ts";
 import { fail, ParseFailure, type Result } from "./errors.ts";
 import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
@@ -313,6 +313,7 @@ function bind(
     },
     files: ctx.used,
     unique: () => `cli-${uuid()}`,
+    isFile: (path) => options.files.isFile(path),
   };
   for (const [existing, added] of table.extras?.exclusive ?? []) {
     const dest = table.parser.specs.find((s) => s.name === existing)?.dest;
@@ -396,6 +397,7 @@ function bind(
       "Fix the parameters named above; see the command's options in its help.",
     );
   }
+  checkEndpointParams(service, checked, globals.endpointUrl);
   const readOnly = op.iam.access === "List" || op.iam.access === "Read";
   const result: ParsedCommand = {
     kind: isWaiter ? "waiter" : "operation",

@@ -18,6 +18,8 @@ export interface ExtraContext {
   files: FileUse[];
   /** A unique string like the CLI's (`cli-<time>-<n>`), for caller references. */
   unique(): string;
+  /** Whether a local file exists. */
+  isFile(path: string): boolean;
 }
 
 /** One added argument: its option and how its value lands in the params. */
@@ -397,6 +399,11 @@ export const EXTRAS: Readonly<Record<string, OperationExtras>> = {
     args: [{
       spec: { name: "priv-launch-key", kind: "one" },
       apply(_p, value, ctx) {
+        if (!ctx.isFile(String(value))) {
+          bad(
+            "priv-launch-key should be a path to the local SSH private key file used to launch the instance.",
+          );
+        }
         ctx.files.push({ path: String(value), mode: "read-text", via: "--priv-launch-key" });
       },
     }],
