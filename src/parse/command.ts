@@ -3,7 +3,7 @@
  * network access. The stages: lex → global options and service → operation or waiter → the command's
  * arguments → values → botocore's defaults → validation.
  */
-import { findOperation, loadService, serviceNames } from "../models/registry.ts";
+import { findOperation, loadOutputs, loadService, serviceNames } from "../models/registry.ts";
 import type { Operation, ServiceModel, Shape } from "../models/types.ts";
 import { ArgParser } from "./argparse.ts";
 import { argTable } from "./argtable.ts";
@@ -15,6 +15,7 @@ import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
 import { HIGH_LEVEL_COMMANDS, isHighLevel } from "./highlevel.ts";
 import { isCustomCommand, parseCustom } from "./custom.ts";
 import { lex } from "./lex.ts";
+import { skeletonOf } from "./skeleton.ts";
 import { isS3Command, parseS3 } from "./s3.ts";
 import { checkQuery } from "./query.ts";
 import { isRecord, pyInt } from "./shorthand.ts";
@@ -273,7 +274,8 @@ function bind(
 ): ParsedCommand {
   const table = argTable(service, op, { waiter: isWaiter });
   const parsed = table.parser.parse(args);
-  const hasInput = parsed.values.has("c:cli-input-json") || parsed.values.has("c:cli-input-yaml");
+  // Input from --cli-input-json/yaml, or a skeleton request, excuses missing required flags.
+  const hasInput = ["c:cli-input-json", "c:cli-input-yaml", "c:skeleton"].some((d) => parsed.values.has(d));
   const missing = hasInput ? [] : table.parser.missingRequired(parsed);
   if (table.outfile && parsed.positionals.length === 0) missing.push("outfile");
   if (missing.length) {
@@ -417,6 +419,13 @@ function bind(
     result.outfile = parsed.positionals[0];
     result.files.push({ path: parsed.positionals[0], mode: "write", via: "outfile" });
   }
-  if (skeleton) result.skeleton = skeleton;
+  if (skeleton) {
+    result.skeleton = skeleton;
+    if (skeleton === "output") {
+      const out = loadOutputs(service.name)!;
+      const outShape = op.output ? out.shapes[op.output.shape] : undefined;
+      result.template = outShape ? skeletonOf(outShape, (n) => out.shapes[n]) : {};
+    } else result.template = input ? skeletonOf(input, shapes) : {};
+  }
   return result;
 }

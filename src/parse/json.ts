@@ -37,7 +37,10 @@ export function parseResultJson(
     iamActions: c.iam.actions,
   };
   if (c.outfile !== undefined) out.outfile = c.outfile;
-  if (c.skeleton) out.skeleton = c.skeleton;
+  if (c.skeleton) {
+    out.skeleton = c.skeleton;
+    out.template = c.template;
+  }
   if (Object.keys(c.paging).length) out.paging = c.paging;
   if (c.files.length) out.files = c.files;
   if (c.warnings.length) out.warnings = c.warnings;

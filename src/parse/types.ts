@@ -76,6 +76,8 @@ export interface ParsedCommand {
   outfile?: string;
   /** `--generate-cli-skeleton` asks for a template instead of a call. */
   skeleton?: "input" | "output" | "yaml-input";
+  /** The template `--generate-cli-skeleton` asks for. */
+  template?: unknown;
   files: FileUse[];
   iam: { actions: string[]; access: AccessLevel };
   /** List or Read access: no side effects. */
