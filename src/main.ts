@@ -2,6 +2,9 @@
 import { Command } from "commander";
 import { registerModels } from "./cli/models.ts";
 import { registerParse } from "./cli/parse.ts";
+import { registerCall } from "./cli/call.ts";
+import { loadConfig } from "./config.ts";
+import process from "node:process";
 import { PROGRAM_NAME, VERSION } from "./version.ts";
 import { serveStdio } from "./server/stdio.ts";
 
@@ -13,10 +16,16 @@ export function buildProgram(): Command {
     )
     .version(VERSION, "-v, --version")
     .action(async () => {
-      await serveStdio();
+      const loaded = loadConfig(process.env);
+      if (!loaded.ok) {
+        console.error(`${loaded.error.message} ${loaded.error.hint}`);
+        process.exit(2);
+      }
+      await serveStdio(loaded.config, process.env);
     });
   registerModels(program);
   registerParse(program);
+  registerCall(program);
   return program;
 }
 

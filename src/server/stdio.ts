@@ -1,24 +1,39 @@
 /** The MCP server over stdio: what an MCP client launches from its `mcp.json`. */
 import process from "node:process";
-import { Server } from "@modelcontextprotocol/sdk/server";
+// @ts-types="@modelcontextprotocol/sdk/server/mcp"
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 // The SDK's "./*" export maps types to `*.d.ts` and code to `*`, so code and types need two specifiers.
 // @ts-types="@modelcontextprotocol/sdk/server/stdio"
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-// @ts-types="@modelcontextprotocol/sdk/types"
-import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import type { Config } from "../config.ts";
+import type { CallDeps } from "../exec/call.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
+import { registerCallTool } from "./call-tool.ts";
 
-/** Creates the MCP server with its tools registered (none yet: call_aws lands with its own issue). */
-export function createServer(): Server {
-  const server = new Server({ name: PROGRAM_NAME, version: VERSION }, { capabilities: { tools: {} } });
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [] }));
+/** Creates the MCP server with its tools; nothing heavy is loaded until a tool is called. */
+export function createServer(config: Config, env: Record<string, string | undefined>): McpServer {
+  const server = new McpServer({ name: PROGRAM_NAME, version: VERSION }, {
+    capabilities: { tools: {}, logging: {} },
+  });
+  let deps: CallDeps | undefined;
+  registerCallTool(server, () => {
+    deps ??= lazyDeps(config, env);
+    return deps;
+  });
   return server;
 }
 
+// Execution modules (and through them the SDK registry) load on the first call, not at start-up.
+let environment: typeof import("../exec/environment.ts") | undefined;
+function lazyDeps(config: Config, env: Record<string, string | undefined>): CallDeps {
+  return environment!.callDeps(config, env);
+}
+
 /** Serves MCP on stdin/stdout until the client closes the stream. */
-export async function serveStdio(): Promise<void> {
-  const server = createServer();
-  const closed = new Promise<void>((resolve) => (server.onclose = resolve));
+export async function serveStdio(config: Config, env: Record<string, string | undefined>): Promise<void> {
+  environment = await import("../exec/environment.ts");
+  const server = createServer(config, env);
+  const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
   await server.connect(new StdioServerTransport());
   // The transport does not notice the client closing stdin; without this the process would hang.
   process.stdin.once("end", () => void server.close());

@@ -1,0 +1,25 @@
+/** `aws-api-mcp call`: run AWS CLI commands from a terminal, exactly as the call_aws tool does. */
+import type { Command } from "commander";
+import process from "node:process";
+import { loadConfig } from "../config.ts";
+import { callAws } from "../exec/call.ts";
+import { callDeps } from "../exec/environment.ts";
+import { toolResult } from "../server/call-tool.ts";
+
+/** Registers the `call` subcommand. */
+export function registerCall(program: Command): void {
+  program
+    .command("call")
+    .description("Validate and run AWS CLI commands; print the call_aws tool's result as JSON")
+    .argument("<commands...>", 'one or more commands, each quoted: "aws s3api list-buckets"')
+    .action(async (commands: string[]) => {
+      const loaded = loadConfig(process.env);
+      if (!loaded.ok) {
+        console.error(JSON.stringify({ error: loaded.error }));
+        process.exitCode = 2;
+        return;
+      }
+      const results = await callAws(commands, callDeps(loaded.config, process.env));
+      console.log(JSON.stringify(toolResult(results).structuredContent, null, 2));
+    });
+}

@@ -1,0 +1,57 @@
+/** Builds call_aws's dependencies from the validated configuration: files, region, profile, user agent. */
+import { mkdirSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import type { Config } from "../config.ts";
+import { diskFiles } from "../parse/files.ts";
+import { PROGRAM_NAME, VERSION } from "../version.ts";
+import type { CallDeps } from "./call.ts";
+import { ExecFailure } from "./errors.ts";
+
+/** The region a profile configures in the shared config file, if any. */
+export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
+  try {
+    const { configFile } = await loadSharedConfigFiles();
+    return configFile[profile ?? "default"]?.region;
+  } catch {
+    return undefined;
+  }
+}
+
+/** call_aws's dependencies for a configuration and environment. */
+export function callDeps(config: Config, env: Record<string, string | undefined>): CallDeps {
+  mkdirSync(config.workingDir, { recursive: true });
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(config.workingDir, p));
+  const fileError = (path: string, e: unknown) =>
+    new ExecFailure({ code: "FILE_ERROR", message: `Cannot access ${path}: ${(e as Error).message}` });
+  return {
+    parse: { files: diskFiles(config.workingDir) },
+    exec: {
+      region: config.region,
+      profile: config.profile,
+      profileRegion,
+      env,
+      userAgent: config.telemetry
+        ? `${PROGRAM_NAME}/${VERSION} read-only/${config.readOperationsOnly}`
+        : undefined,
+      files: {
+        async read(path) {
+          try {
+            return await readFile(abs(path));
+          } catch (e) {
+            throw fileError(path, e);
+          }
+        },
+        async write(path, data) {
+          try {
+            await mkdir(dirname(abs(path)), { recursive: true });
+            await writeFile(abs(path), data);
+          } catch (e) {
+            throw fileError(path, e);
+          }
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/** `--query` and `--output`: the CLI's JMESPath filter and its json, text and yaml formats. */
+// @ts-types="../types/jmespath.d.ts"
+import { search } from "jmespath";
+import { stringify } from "yaml";
+import type { OutputFormat } from "../parse/types.ts";
+import { ExecFailure } from "./errors.ts";
+import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
+
+/** Applies a JMESPath expression to the CLI-form result. */
+export function applyQuery(data: unknown, query: string | undefined): unknown {
+  if (query === undefined) return data;
+  try {
+    return search(plain(data), query);
+  } catch (e) {
+    throw new ExecFailure({
+      code: "INVALID_QUERY",
+      message: `Bad value for --query ${query}: ${(e as Error).message}`,
+    });
+  }
+}
+
+/** Removes PyFloat wrappers (JMESPath and YAML want plain numbers). */
+export function plain(v: unknown): unknown {
+  if (v instanceof PyFloat) return v.value;
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+function pyStr(v: unknown): string {
+  if (v === null || v === undefined) return "None";
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (typeof v === "number" && !Number.isInteger(v)) return pyFloatRepr(v);
+  return String(v);
+}
+
+const isScalar = (v: unknown) => v === null || v instanceof PyFloat || typeof v !== "object";
+
+/** The CLI's `--output text`: tab-separated scalars, one row per object, keys sorted. */
+export function formatText(data: unknown): string {
+  const out: string[] = [];
+  const walk = (item: unknown, identifier?: string, scalarKeys?: string[]) => {
+    if (Array.isArray(item)) {
+      if (!item.length) return;
+      if (item.some((x) => x && typeof x === "object" && !Array.isArray(x) && !(x instanceof PyFloat))) {
+        const keys = new Set<string>();
+        for (const el of item) {
+          if (el && typeof el === "object" && !Array.isArray(el)) {
+            for (const [k, v] of Object.entries(el)) if (isScalar(v)) keys.add(k);
+          }
+        }
+        for (const el of item) walk(el, identifier, [...keys].sort());
+      } else if (item.some(Array.isArray)) {
+        const scalars = item.filter(isScalar), nested = item.filter((x) => !isScalar(x));
+        if (scalars.length) scalarRow(scalars, identifier);
+        for (const n of nested) walk(n, identifier);
+      } else scalarRow(item, identifier);
+    } else if (item && typeof item === "object" && !(item instanceof PyFloat)) {
+      const dict = item as Record<string, unknown>;
+      const scalars: string[] = [];
+      const nested: Array<[string, unknown]> = [];
+      if (scalarKeys === undefined) {
+        for (const k of Object.keys(dict).sort()) {
+          if (isScalar(dict[k])) scalars.push(pyStr(dict[k]));
+          else nested.push([k, dict[k]]);
+        }
+      } else {
+        for (const k of scalarKeys) scalars.push(k in dict ? pyStr(dict[k]) : "");
+        for (const k of Object.keys(dict).filter((k) => !scalarKeys.includes(k)).sort()) {
+          nested.push([k, dict[k]]);
+        }
+      }
+      if (scalars.length) {
+        out.push([...(identifier !== undefined ? [identifier.toUpperCase()] : []), ...scalars].join("\t"));
+      }
+      for (const [k, v] of nested) walk(v, k);
+    } else out.push(pyStr(item));
+  };
+  const scalarRow = (items: unknown[], identifier?: string) => {
+    if (identifier !== undefined) {
+      for (const x of items) out.push(`${identifier.toUpperCase()}\t${pyStr(x)}`);
+    } else out.push(items.map(pyStr).join("\t"));
+  };
+  walk(data);
+  return out.length ? `${out.join("\n")}\n` : "";
+}
+
+/** Formats a (queried) result as the CLI prints it; nothing for an empty result. */
+export function formatOutput(data: unknown, format: OutputFormat): string {
+  switch (format) {
+    case "json":
+      if (data && typeof data === "object" && !Array.isArray(data) && !Object.keys(data).length) return "";
+      return `${pyJson(data)}\n`;
+    case "text":
+      return formatText(data);
+    case "yaml":
+    case "yaml-stream":
+      if (data && typeof data === "object" && !Array.isArray(data) && !Object.keys(data).length) return "";
+      return stringify(plain(data), { lineWidth: 0 });
+    default:
+      throw new ExecFailure({
+        code: "UNSUPPORTED_OUTPUT",
+        message: `--output ${format} is not supported by this server.`,
+        hint: "Use --output json (the default), text or yaml.",
+      });
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Pagination as the AWS CLI does it: follow the output token page after page, merge the result keys,
+ * keep the non-aggregate keys of the first page, stop at --max-items (or max_results) with a NextToken
+ * the CLI would accept back as --starting-token.
+ */
+// @ts-types="../types/jmespath.d.ts"
+import { search } from "jmespath";
+import type { Paginator } from "../models/types.ts";
+import { isRecord } from "../parse/shorthand.ts";
+
+/** Fetches one page for the given input. */
+export type FetchPage = (input: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** Where to start and when to stop. */
+export interface PageLimits {
+  maxItems?: number;
+  startingToken?: string;
+  /** Called after each page with the number of pages so far. */
+  onPage?: (pages: number) => void;
+  signal?: AbortSignal;
+}
+
+const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let t = target;
+  for (const p of parts.slice(0, -1)) {
+    if (!isRecord(t[p])) t[p] = {};
+    t = t[p] as Record<string, unknown>;
+  }
+  t[parts.at(-1)!] = value;
+}
+
+/** Decodes a --starting-token: the CLI's base64 JSON, or a bare token. */
+export function decodeToken(
+  token: string,
+  inputTokens: string[],
+): { tokens: Record<string, unknown>; skip: number } {
+  try {
+    const data = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0))));
+    if (isRecord(data)) {
+      const skip = typeof data.boto_truncate_amount === "number" ? data.boto_truncate_amount : 0;
+      delete data.boto_truncate_amount;
+      return { tokens: data, skip };
+    }
+  } catch {
+    // not an encoded token
+  }
+  return { tokens: { [inputTokens[0]]: token }, skip: 0 };
+}
+
+/**
+ * Encodes the resume token the CLI prints as NextToken: base64 of Python's `json.dumps` of every input
+ * token (null when unset) and, when a page was cut short, how many of its items were returned.
+ */
+export function encodeToken(
+  inputTokens: string[],
+  values: Record<string, unknown>,
+  truncate: number,
+): string {
+  const parts = inputTokens.map((t) => `${JSON.stringify(t)}: ${pyJsonInline(values[t] ?? null)}`);
+  if (truncate) parts.push(`"boto_truncate_amount": ${truncate}`);
+  return btoa(String.fromCharCode(...new TextEncoder().encode(`{${parts.join(", ")}}`)));
+}
+
+function pyJsonInline(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(pyJsonInline).join(", ")}]`;
+  if (isRecord(v)) {
+    return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyJsonInline(x)}`).join(", ")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Fetches all pages (or up to maxItems) and builds the CLI's full result. */
+export async function paginate(
+  p: Paginator,
+  input: Record<string, unknown>,
+  fetch: FetchPage,
+  limits: PageLimits,
+): Promise<Record<string, unknown>> {
+  const inTokens = list(p.input_token), outTokens = list(p.output_token);
+  const resultKeys = list(p.result_key ?? []);
+  const complete: Record<string, unknown> = {};
+  let nonAggregate: Record<string, unknown> = {};
+  let request = { ...input };
+  let skip = 0;
+  if (limits.startingToken) {
+    const start = decodeToken(limits.startingToken, inTokens);
+    Object.assign(request, start.tokens);
+    skip = start.skip;
+  }
+  let items = 0, pages = 0;
+  let resume: string | undefined;
+  for (;;) {
+    limits.signal?.throwIfAborted();
+    const page = await fetch(request);
+    pages++;
+    limits.onPage?.(pages);
+    if (pages === 1) {
+      nonAggregate = {};
+      for (const k of p.non_aggregate_keys ?? []) setPath(nonAggregate, k, search(page, k) ?? null);
+    }
+    const next: Record<string, unknown> = {};
+    outTokens.forEach((t, i) => {
+      const v = search(page, t);
+      if (v !== null && v !== undefined) next[inTokens[i]] = v;
+    });
+    let pageCount = 0;
+    for (const key of resultKeys) {
+      let value = search(page, key);
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) {
+        let arr: unknown[] = value;
+        if (skip) arr = arr.slice(skip);
+        if (limits.maxItems !== undefined && items + arr.length > limits.maxItems) {
+          const keep = limits.maxItems - items;
+          const consumed = skip + keep;
+          arr = arr.slice(0, keep);
+          // Resume inside this page: the same request again, skipping what was returned.
+          resume = encodeToken(inTokens, request, consumed);
+        }
+        pageCount = Math.max(pageCount, arr.length);
+        value = arr;
+      }
+      const existing = search(complete, key);
+      if (existing === null || existing === undefined) setPath(complete, key, value);
+      else if (Array.isArray(existing) && Array.isArray(value)) existing.push(...value);
+      else if (typeof existing === "number" && typeof value === "number") {
+        setPath(complete, key, existing + value);
+      } else if (typeof existing === "string" && typeof value === "string") {
+        setPath(complete, key, existing + value);
+      }
+    }
+    skip = 0;
+    items += pageCount;
+    const more = Object.keys(next).length > 0 &&
+      (p.more_results === undefined || search(page, p.more_results) === true);
+    if (resume || !more) break;
+    if (limits.maxItems !== undefined && items >= limits.maxItems) {
+      resume = encodeToken(inTokens, next, 0);
+      break;
+    }
+    // A service that repeats its token would loop forever.
+    if (inTokens.every((t) => JSON.stringify(request[t]) === JSON.stringify(next[t]))) break;
+    request = { ...input, ...next };
+  }
+  const out = { ...complete, ...nonAggregate };
+  if (resume) out.NextToken = resume;
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * An SDK response as the AWS CLI would print it: members in the output shape's order, timestamps as
+ * ISO 8601 with `+00:00`, blobs as base64, floats marked for Python-style printing, SDK metadata dropped.
+ */
+import type { Shape } from "../models/types.ts";
+import { encodeBase64 } from "../parse/base64.ts";
+import { PyFloat } from "./pyjson.ts";
+
+/** Resolves output shape names. */
+export type OutputShapes = (name: string) => Shape;
+
+/** ISO 8601 as Python's `datetime.isoformat()` prints a UTC time: `2024-01-02T03:04:05.123000+00:00`. */
+export function isoTimestamp(d: Date): string {
+  const iso = d.toISOString(); // 2024-01-02T03:04:05.123Z
+  const ms = iso.slice(20, 23);
+  return `${iso.slice(0, 19)}${ms === "000" ? "" : `.${ms}000`}+00:00`;
+}
+
+/** Converts one value of the response by its shape. */
+export function toCli(value: unknown, shape: Shape | undefined, shapes: OutputShapes): unknown {
+  if (value === undefined || value === null) return value;
+  if (!shape) return plain(value);
+  switch (shape.type) {
+    case "structure": {
+      if (shape.document || typeof value !== "object") return plain(value);
+      const v = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [name, ref] of Object.entries(shape.members ?? {})) {
+        if (v[name] !== undefined) out[name] = toCli(v[name], shapes(ref.shape), shapes);
+      }
+      // Unions and newer SDKs may carry members the model lacks: keep them after the known ones.
+      for (const [k, x] of Object.entries(v)) {
+        if (!(k in out) && k !== "$metadata" && k !== "$unknown" && x !== undefined) out[k] = plain(x);
+      }
+      return out;
+    }
+    case "list":
+      return Array.isArray(value)
+        ? value.map((x) => toCli(x, shapes(shape.member!.shape), shapes))
+        : plain(value);
+    case "map": {
+      if (typeof value !== "object") return plain(value);
+      const vs = shapes(shape.value!.shape);
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, x]) => [k, toCli(x, vs, shapes)]),
+      );
+    }
+    case "timestamp":
+      return value instanceof Date ? isoTimestamp(value) : value;
+    case "blob":
+      if (value instanceof Uint8Array) return encodeBase64(value);
+      return typeof value === "string" ? encodeBase64(new TextEncoder().encode(value)) : value;
+    case "float":
+    case "double":
+      return typeof value === "number" ? new PyFloat(value) : value;
+    default:
+      return plain(value);
+  }
+}
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return isoTimestamp(value);
+  if (value instanceof Uint8Array) return encodeBase64(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter(([k, v]) =>
+        k !== "$metadata" && v !== undefined
+      ).map(([k, v]) => [k, plain(v)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,169 @@
+/**
+ * Runs one parsed command through the service's SDK client: input conversion, pagination, waiters,
+ * output files, and the result as the AWS CLI would print it.
+ */
+import { loadOutputs, loadService } from "../models/registry.ts";
+import type { Operation, ServiceModel, Shape, Waiter } from "../models/types.ts";
+import { FileBody, type ParsedCommand } from "../parse/types.ts";
+import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
+import { applyQuery, formatOutput } from "./format.ts";
+import { paginate } from "./paginate.ts";
+import { toCli } from "./result.ts";
+import { hasSdk, loadClient } from "./sdk.ts";
+import { runWaiter } from "./waiter.ts";
+
+/** Local file access for execution, decided by the caller's file policy. */
+export interface ExecFiles {
+  read(path: string): Promise<Uint8Array>;
+  write(path: string, data: Uint8Array): Promise<void>;
+}
+
+/** What execution needs from its environment. */
+export interface ExecOptions {
+  /** Region when the command names none (AWS_REGION); the profile's, then us-east-1, after it. */
+  region?: string;
+  /** Profile when the command names none (AWS_API_MCP_PROFILE_NAME). */
+  profile?: string;
+  /** The profile's configured region, looked up by the caller. */
+  profileRegion?: (profile: string | undefined) => Promise<string | undefined>;
+  /** Endpoint overrides from the environment: AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL. */
+  env?: Record<string, string | undefined>;
+  userAgent?: string;
+  files: ExecFiles;
+  signal?: AbortSignal;
+  /** Caps items across pages (the tool's max_results). */
+  maxResults?: number;
+  onProgress?: (message: string) => void;
+}
+
+/** The outcome of a command: the CLI-form result and its formatted text. */
+export interface ExecResult {
+  /** The response as the CLI's JSON output holds it, after --query; undefined when there is none. */
+  result: unknown;
+  /** What the CLI would print with the command's --output format. */
+  text: string;
+  region: string;
+}
+
+/** A result or an execution error. */
+export type ExecOutcome = { ok: true; value: ExecResult } | { ok: false; error: ExecError };
+
+function endpointFor(
+  service: ServiceModel,
+  cmd: ParsedCommand,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  if (cmd.globals.endpointUrl) return cmd.globals.endpointUrl;
+  const id = service.metadata.serviceId.toUpperCase().replace(/[ -]/g, "_");
+  return env[`AWS_ENDPOINT_URL_${id}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+
+async function toSdkInput(
+  params: Record<string, unknown>,
+  files: ExecFiles,
+): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = v instanceof FileBody ? await files.read(v.path) : v;
+  return out;
+}
+
+/** Executes a parsed command; never throws for service, network or file failures. */
+export async function execute(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecOutcome> {
+  try {
+    return { ok: true, value: await run(cmd, opts) };
+  } catch (e) {
+    if (e instanceof ExecFailure) return { ok: false, error: e.error };
+    return { ok: false, error: fromSdkError(e, cmd.operation) };
+  }
+}
+
+async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
+  if (cmd.kind === "high-level") {
+    throw new ExecFailure({
+      code: "UNSUPPORTED_COMMAND",
+      message:
+        `'aws ${cmd.service} ${cmd.command}' is one of the AWS CLI's own commands, which this server does not run yet.`,
+      hint:
+        "Use the API commands it is built on (for example aws s3api list-objects-v2 instead of aws s3 ls).",
+    });
+  }
+  const service = loadService(cmd.serviceModel)!;
+  if (!hasSdk(service)) {
+    throw new ExecFailure({
+      code: "NO_SDK_CLIENT",
+      message:
+        `This build has no AWS SDK client for ${cmd.service}, so it can validate but not run its commands.`,
+      hint: "Use the AWS CLI for this service.",
+    });
+  }
+  const op = service.operations[cmd.operation];
+  const profile = cmd.globals.profile ?? opts.profile;
+  const region = cmd.globals.region ?? opts.region ?? (await opts.profileRegion?.(profile)) ?? "us-east-1";
+  const loaded = await loadClient(service, {
+    region,
+    profile,
+    endpoint: endpointFor(service, cmd, opts.env ?? {}),
+    signRequest: cmd.globals.signRequest,
+    verifySsl: cmd.globals.verifySsl,
+    caBundle: cmd.globals.caBundle,
+    readTimeoutSeconds: cmd.globals.readTimeout,
+    connectTimeoutSeconds: cmd.globals.connectTimeout,
+    userAgent: opts.userAgent,
+  });
+  const Command = loaded.command(cmd.operation);
+  if (!Command || op.noSdk) {
+    throw new ExecFailure({
+      code: "NO_SDK_CLIENT",
+      message: `The bundled SDK client for ${cmd.service} has no ${cmd.operation} command.`,
+      hint: "Use the AWS CLI for this operation.",
+    });
+  }
+  const outputs = loadOutputs(service.name)!;
+  const outShapes = (n: string): Shape => outputs.shapes[n];
+  const outShape = op.output ? outShapes(op.output.shape) : undefined;
+  const input = await toSdkInput(cmd.params, opts.files);
+  const call = async (request: Record<string, unknown>) => {
+    const raw = await loaded.client.send(new Command(request), { abortSignal: opts.signal });
+    if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
+    return toCli(raw, outShape, outShapes) as Record<string, unknown>;
+  };
+  let result: unknown;
+  if (cmd.kind === "waiter") {
+    await runWaiter(service.waiters[cmd.command] as Waiter, input, call, opts);
+    result = undefined;
+  } else if (op.paginator && cmd.globals.paginate && !cmd.outfile) {
+    const maxItems = [cmd.paging.maxItems, opts.maxResults].filter((n) => n !== undefined) as number[];
+    result = await paginate(op.paginator, input, call, {
+      maxItems: maxItems.length ? Math.min(...maxItems) : undefined,
+      startingToken: cmd.paging.startingToken,
+      signal: opts.signal,
+      onPage: (n) => opts.onProgress?.(`${cmd.operation}: page ${n}`),
+    });
+  } else {
+    result = await call(input);
+  }
+  const queried = applyQuery(result ?? {}, cmd.globals.query);
+  const text = result === undefined && cmd.globals.query === undefined
+    ? ""
+    : formatOutput(queried, cmd.globals.output ?? "json");
+  return { result: result === undefined ? undefined : queried, text, region };
+}
+
+async function saveOutfile(
+  raw: Record<string, unknown>,
+  op: Operation,
+  path: string,
+  files: ExecFiles,
+): Promise<void> {
+  const body = raw[op.outfile!] as
+    | { transformToByteArray?: () => Promise<Uint8Array> }
+    | Uint8Array
+    | undefined;
+  const bytes = body instanceof Uint8Array
+    ? body
+    : body?.transformToByteArray
+    ? await body.transformToByteArray()
+    : new Uint8Array();
+  await files.write(path, bytes);
+  delete raw[op.outfile!];
+}

@@ -1,0 +1,82 @@
+/** The call_aws MCP tool: schemas, progress and cancellation around the shared callAws function. */
+// @ts-types="@modelcontextprotocol/sdk/server/mcp"
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { callAws, type CallDeps, type CommandResult, MAX_BATCH } from "../exec/call.ts";
+
+const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+  service: z.object({ code: z.string(), httpStatus: z.number().optional(), requestId: z.string().optional() })
+    .optional(),
+});
+
+const resultSchema = z.object({
+  command: z.string(),
+  status: z.enum(["success", "error"]),
+  response: z.unknown().optional().describe("The response as `aws … --output json` prints it, after --query"),
+  text: z.string().optional().describe(
+    "The output as the AWS CLI prints it with the command's --output format",
+  ),
+  region: z.string().optional(),
+  error: errorSchema.optional(),
+});
+
+/** call_aws's input. */
+export const callInput = {
+  cli_command: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(MAX_BATCH)]).describe(
+    `One AWS CLI command starting with 'aws', or a list of up to ${MAX_BATCH} run concurrently (results in order).`,
+  ),
+  max_results: z.number().int().min(1).optional().describe("Caps the items returned across all pages."),
+};
+
+/** call_aws's output. */
+export const callOutput = { results: z.array(resultSchema) };
+
+const DESCRIPTION =
+  `Execute AWS CLI commands: validated against the AWS service models before anything is sent, then run
+through the AWS SDK. Use AWS CLI syntax exactly (aws <service> <command> --flag value); shell features
+(pipes, variables, redirections, several commands on one line) are rejected: filter with --query instead.
+Pass a list to run independent commands concurrently. Pagination is followed automatically; use
+max_results to cap large listings. Responses are what \`aws … --output json\` prints.`;
+
+/** The tool result: text content for people, structured content for programs. */
+export function toolResult(results: CommandResult[]) {
+  const text = results.map((r) => {
+    const body = r.status === "success"
+      ? (r.text?.trim() || "(no output)")
+      : `Error [${r.error!.code}]: ${r.error!.message}${r.error!.hint ? `\nHint: ${r.error!.hint}` : ""}`;
+    return results.length === 1 ? body : `$ ${r.command}\n${body}`;
+  }).join("\n\n");
+  return {
+    content: [{ type: "text" as const, text }],
+    structuredContent: { results },
+    isError: results.every((r) => r.status === "error"),
+  };
+}
+
+/** Registers call_aws on the server. */
+export function registerCallTool(server: McpServer, deps: () => CallDeps): void {
+  server.registerTool("call_aws", {
+    title: "Call AWS",
+    description: DESCRIPTION,
+    inputSchema: callInput,
+    outputSchema: callOutput,
+  }, async ({ cli_command, max_results }, extra) => {
+    const commands = Array.isArray(cli_command) ? cli_command : [cli_command];
+    const token = extra._meta?.progressToken;
+    const base = deps();
+    const results = await callAws(commands, {
+      ...base,
+      exec: { ...base.exec, signal: extra.signal, maxResults: max_results },
+      onProgress: token === undefined ? undefined : (done, total, message) => {
+        void extra.sendNotification({
+          method: "notifications/progress",
+          params: { progressToken: token, progress: done, total, ...(message ? { message } : {}) },
+        }).catch(() => {});
+      },
+    });
+    return toolResult(results);
+  });
+}
