@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 export const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 
 /** The permission flags of `deno task cli` / `deno task start` (kept in step with deno.json). */
-export const RUN_FLAGS = ["--allow-read", "--allow-env", "--allow-net", "--allow-sys"];
+export const RUN_FLAGS = ["--allow-read", "--allow-write", "--allow-env", "--allow-net", "--allow-sys"];
 
 /** Runs `aws-api-mcp <args>` in a child process and returns its exit code and output. */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

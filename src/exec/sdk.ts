@@ -34,6 +34,7 @@ export interface LoadedClient {
 }
 
 const clients = new Map<string, LoadedClient>();
+const SILENT = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** Whether this build bundles an SDK client for the service. */
 export function hasSdk(service: ServiceModel): boolean {
@@ -69,6 +70,8 @@ function clientConfig(s: ClientSettings): Record<string, unknown> {
       requestTimeout: (s.readTimeoutSeconds ?? 60) * 1000 || undefined,
       httpsAgent: new Agent(agentOptions),
     }),
+    // SDK warnings would otherwise go to the console; the protocol owns stdout.
+    logger: SILENT,
     // Like the AWS CLI: checksums only where an operation requires them.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",

@@ -1,0 +1,66 @@
+import { deepStrictEqual as assertEquals } from "node:assert";
+import { PyFloat, pyFloatRepr, pyJson } from "../../src/exec/pyjson.ts";
+import { formatOutput, formatText } from "../../src/exec/format.ts";
+import { isoTimestamp } from "../../src/exec/result.ts";
+import { decodeToken, encodeToken } from "../../src/exec/paginate.ts";
+
+Deno.test("floats print as Python's repr", () => {
+  const table: Array<[number, string]> = [
+    [1, "1.0"],
+    [0.1, "0.1"],
+    [1.5, "1.5"],
+    [-2.25, "-2.25"],
+    [1e-7, "1e-07"],
+    [0.0001, "0.0001"],
+    [1e16, "1e+16"],
+    [123456789012345680, "1.2345678901234568e+17"],
+    [9999999999999998, "9999999999999998.0"],
+    [0, "0.0"],
+    [3.14159, "3.14159"],
+  ];
+  for (const [x, want] of table) assertEquals(pyFloatRepr(x), want, String(x));
+});
+
+Deno.test("JSON output is the CLI's: four-space indent, floats, unicode, empty containers", () => {
+  assertEquals(
+    pyJson({ A: 1, B: new PyFloat(2), C: [], D: {}, E: 'é"\n', F: [true, null] }),
+    '{\n    "A": 1,\n    "B": 2.0,\n    "C": [],\n    "D": {},\n    "E": "é\\"\\n",\n    "F": [\n        true,\n        null\n    ]\n}',
+  );
+  assertEquals(formatOutput({}, "json"), "");
+  assertEquals(formatOutput([], "json"), "[]\n");
+});
+
+Deno.test("timestamps print as Python's isoformat in UTC", () => {
+  assertEquals(isoTimestamp(new Date("2024-01-02T03:04:05Z")), "2024-01-02T03:04:05+00:00");
+  assertEquals(isoTimestamp(new Date("2024-01-02T03:04:05.120Z")), "2024-01-02T03:04:05.120000+00:00");
+});
+
+Deno.test("--output text follows the CLI's rules", () => {
+  const data = {
+    Reservations: [{
+      ReservationId: "r-1",
+      Instances: [{
+        InstanceId: "i-1",
+        State: { Name: "running", Code: 16 },
+        Tags: [{ Key: "Name", Value: "web" }],
+      }],
+    }],
+  };
+  assertEquals(
+    formatText(data),
+    "RESERVATIONS\tr-1\nINSTANCES\ti-1\nSTATE\t16\trunning\nTAGS\tName\tweb\n",
+  );
+  assertEquals(formatText(["a", "b"]), "a\tb\n");
+  assertEquals(formatText({ TableNames: ["a", "b"] }), "TABLENAMES\ta\nTABLENAMES\tb\n");
+  assertEquals(formatText({ Enabled: true, Missing: null, N: new PyFloat(1) }), "True\tNone\t1.0\n");
+});
+
+Deno.test("resume tokens are the CLI's and round-trip", () => {
+  const t = encodeToken(["ExclusiveStartTableName"], {}, 1);
+  assertEquals(t, "eyJFeGNsdXNpdmVTdGFydFRhYmxlTmFtZSI6IG51bGwsICJib3RvX3RydW5jYXRlX2Ftb3VudCI6IDF9");
+  assertEquals(decodeToken(t, ["ExclusiveStartTableName"]), {
+    tokens: { ExclusiveStartTableName: null },
+    skip: 1,
+  });
+  assertEquals(decodeToken("plain-token", ["NextToken"]), { tokens: { NextToken: "plain-token" }, skip: 0 });
+});
