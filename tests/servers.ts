@@ -14,7 +14,7 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
   l.close();
@@ -51,7 +51,7 @@ async function stopChild(child: Deno.ChildProcess): Promise<void> {
 
 /** s3rver, an S3 emulator, with its data in a fresh temporary folder. */
 export async function startS3(): Promise<LocalServer> {
-  const port = await freePort();
+  const port = freePort();
   const dir = mkdtempSync(join(tmpdir(), "s3rver-"));
   const child = await spawnNode([
     join(modules, "s3rver/bin/s3rver.js"),
@@ -67,7 +67,7 @@ export async function startS3(): Promise<LocalServer> {
 
 /** dynalite, a DynamoDB emulator, in memory. */
 export async function startDynamo(): Promise<LocalServer> {
-  const port = await freePort();
+  const port = freePort();
   // Tables become active at once, so waiters finish on their first poll.
   const child = await spawnNode(
     [
