@@ -36,7 +36,7 @@ interface SdkErrorShape {
   code?: string;
   Code?: string;
   $fault?: string;
-  $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string };
+  $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string; attempts?: number };
 }
 
 /** Maps an SDK or network failure to an ExecError, worded like the AWS CLI. */
@@ -65,9 +65,12 @@ export function fromSdkError(e: unknown, operation: string): ExecError {
     const message = err.message && err.message !== "UnknownError"
       ? err.message
       : (code === name ? "Unknown" : code);
+    // Like the CLI, say when retries were spent on the error.
+    const attempts = err.$metadata?.attempts ?? 1;
+    const retries = attempts > 1 ? ` (reached max retries: ${attempts - 1})` : "";
     return {
       code: "SERVICE_ERROR",
-      message: `An error occurred (${code}) when calling the ${operation} operation: ${message}`,
+      message: `An error occurred (${code}) when calling the ${operation} operation${retries}: ${message}`,
       service: { code, httpStatus: status, requestId: err.$metadata?.requestId },
     };
   }
