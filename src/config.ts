@@ -1,5 +1,5 @@
 /** All environment configuration in one place, validated with zod at start-up. */
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import process from "node:process";
 import { z } from "zod";
@@ -21,6 +21,8 @@ const schema = z.object({
   AWS_API_MCP_TELEMETRY: bool.default(true),
   READ_OPERATIONS_ONLY: bool.default(false),
   REQUIRE_MUTATION_CONSENT: bool.default(false),
+  AWS_API_MCP_LOG_LEVEL: z.enum(["trace", "debug", "info", "warning", "error", "fatal"]).default("info"),
+  AWS_API_MCP_LOG_FILE: z.string().refine(isAbsolute, "must be an absolute path").optional(),
 });
 
 /** The validated configuration. */
@@ -31,6 +33,8 @@ export interface Config {
   telemetry: boolean;
   readOperationsOnly: boolean;
   requireMutationConsent: boolean;
+  logLevel: "trace" | "debug" | "info" | "warning" | "error" | "fatal";
+  logFile: string;
 }
 
 /** A configuration problem: which variable and what is wrong. */
@@ -66,6 +70,9 @@ export function loadConfig(
       telemetry: v.AWS_API_MCP_TELEMETRY,
       readOperationsOnly: v.READ_OPERATIONS_ONLY,
       requireMutationConsent: v.REQUIRE_MUTATION_CONSENT,
+      logLevel: v.AWS_API_MCP_LOG_LEVEL,
+      logFile: v.AWS_API_MCP_LOG_FILE ??
+        join(env.HOME || homedir(), ".aws", "aws-api-mcp", "aws-api-mcp-server.log"),
     },
   };
 }

@@ -7,9 +7,6 @@ import type { CliError } from "../parse/errors.ts";
 import type { ExecError } from "./errors.ts";
 import { type ExecOptions, execute } from "./run.ts";
 
-/** The most commands one call may carry. */
-export const MAX_BATCH = 20;
-
 /** One command's outcome. */
 export interface CommandResult {
   command: string;

@@ -2,7 +2,10 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { callAws, type CallDeps, type CommandResult, MAX_BATCH } from "../exec/call.ts";
+import type { CallDeps, CommandResult } from "../exec/call.ts";
+
+/** The most commands one call may carry. */
+export const MAX_BATCH = 20;
 
 const errorSchema = z.object({
   code: z.string(),
@@ -57,7 +60,7 @@ export function toolResult(results: CommandResult[]) {
 }
 
 /** Registers call_aws on the server. */
-export function registerCallTool(server: McpServer, deps: () => CallDeps): void {
+export function registerCallTool(server: McpServer, deps: () => Promise<CallDeps>): void {
   server.registerTool("call_aws", {
     title: "Call AWS",
     description: DESCRIPTION,
@@ -66,7 +69,12 @@ export function registerCallTool(server: McpServer, deps: () => CallDeps): void 
   }, async ({ cli_command, max_results }, extra) => {
     const commands = Array.isArray(cli_command) ? cli_command : [cli_command];
     const token = extra._meta?.progressToken;
-    const base = deps();
+    // Execution and logging load on the first call, keeping start-up light.
+    const [base, { callAws }, { logger, redactText }] = await Promise.all([
+      deps(),
+      import("../exec/call.ts"),
+      import("../log.ts"),
+    ]);
     const results = await callAws(commands, {
       ...base,
       exec: { ...base.exec, signal: extra.signal, maxResults: max_results },
@@ -77,6 +85,14 @@ export function registerCallTool(server: McpServer, deps: () => CallDeps): void 
         }).catch(() => {});
       },
     });
+    const log = logger("call_aws");
+    for (const r of results) {
+      log.info("call_aws {command}: {status}", {
+        command: redactText(r.command),
+        status: r.status,
+        error: r.error?.code,
+      });
+    }
     return toolResult(results);
   });
 }

@@ -1,8 +1,8 @@
 /** The MCP server over stdio: what an MCP client launches from its `mcp.json`. */
 import process from "node:process";
+// The SDK's "./*" export maps types to `*.d.ts` and code to `*`, so code and types need two specifiers.
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-// The SDK's "./*" export maps types to `*.d.ts` and code to `*`, so code and types need two specifiers.
 // @ts-types="@modelcontextprotocol/sdk/server/stdio"
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Config } from "../config.ts";
@@ -10,32 +10,30 @@ import type { CallDeps } from "../exec/call.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
 import { registerCallTool } from "./call-tool.ts";
 
-/** Creates the MCP server with its tools; nothing heavy is loaded until a tool is called. */
+/** Creates the MCP server with its tools; execution code loads on the first call, not at start-up. */
 export function createServer(config: Config, env: Record<string, string | undefined>): McpServer {
   const server = new McpServer({ name: PROGRAM_NAME, version: VERSION }, {
     capabilities: { tools: {}, logging: {} },
   });
-  let deps: CallDeps | undefined;
-  registerCallTool(server, () => {
-    deps ??= lazyDeps(config, env);
-    return deps;
-  });
+  let deps: Promise<CallDeps> | undefined;
+  registerCallTool(
+    server,
+    () => deps ??= import("../exec/environment.ts").then((m) => m.callDeps(config, env)),
+  );
   return server;
 }
 
-// Execution modules (and through them the SDK registry) load on the first call, not at start-up.
-let environment: typeof import("../exec/environment.ts") | undefined;
-function lazyDeps(config: Config, env: Record<string, string | undefined>): CallDeps {
-  return environment!.callDeps(config, env);
-}
-
 /** Serves MCP on stdin/stdout until the client closes the stream. */
-export async function serveStdio(config: Config, env: Record<string, string | undefined>): Promise<void> {
-  environment = await import("../exec/environment.ts");
+export async function serveStdio(
+  config: Config,
+  env: Record<string, string | undefined>,
+  afterConnect?: () => Promise<void>,
+): Promise<void> {
   const server = createServer(config, env);
   const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
   await server.connect(new StdioServerTransport());
   // The transport does not notice the client closing stdin; without this the process would hang.
   process.stdin.once("end", () => void server.close());
+  await afterConnect?.();
   await closed;
 }

@@ -1,0 +1,93 @@
+/**
+ * Benchmarks of the server as MCP clients use it: spawn → tools/list answered (a real client over
+ * stdio), idle memory after start-up, and the time of one call_aws against a local endpoint — each next
+ * to the AWS CLI where it is installed (its start-up, and the same call).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Client } from "@modelcontextprotocol/sdk/client";
+// @ts-types="@modelcontextprotocol/sdk/client/stdio"
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { startRecorder } from "../tests/servers.ts";
+import { median } from "./stats.ts";
+
+const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+const FLAGS = ["--allow-read", "--allow-write", "--allow-env", "--allow-net", "--allow-sys"];
+const env = {
+  ...Deno.env.toObject(),
+  AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+  AWS_SECRET_ACCESS_KEY: "secret",
+  AWS_REGION: "us-east-1",
+  AWS_API_MCP_LOG_FILE: "/tmp/aws-api-mcp-bench.log",
+};
+
+async function connect(): Promise<{ client: Client; transport: StdioClientTransport }> {
+  const transport = new StdioClientTransport({
+    command: Deno.execPath(),
+    args: ["run", ...FLAGS, MAIN],
+    env,
+  });
+  const client = new Client({ name: "bench", version: "1.0.0" });
+  await client.connect(transport);
+  return { client, transport };
+}
+
+async function timeCommand(cmd: string, args: string[], runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await new Deno.Command(cmd, { args, env, stdout: "null", stderr: "null" }).output();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const startTimes: number[] = [];
+for (let i = 0; i < 11; i++) {
+  const t0 = performance.now();
+  const { client } = await connect();
+  await client.listTools();
+  startTimes.push(performance.now() - t0);
+  await client.close();
+}
+const startup = median(startTimes);
+console.log(`startup_to_tools_list_median: ${startup.toFixed(1)} ms`);
+
+const { client, transport } = await connect();
+await client.listTools();
+const pid = transport.pid;
+if (pid && existsSync(`/proc/${pid}/status`)) {
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  if (rss) console.log(`idle_rss_after_startup: ${(Number(rss[1]) / 1024).toFixed(1)} MiB`);
+}
+
+const rec = await startRecorder(() => ({
+  headers: { "content-type": "application/x-amz-json-1.0" },
+  body: JSON.stringify({ TableNames: ["a", "b"] }),
+}));
+const command = `aws dynamodb list-tables --endpoint-url ${rec.endpoint}`;
+await client.callTool({ name: "call_aws", arguments: { cli_command: command } }); // first call loads the client
+const callTimes: number[] = [];
+for (let i = 0; i < 50; i++) {
+  const t0 = performance.now();
+  await client.callTool({ name: "call_aws", arguments: { cli_command: command } });
+  callTimes.push(performance.now() - t0);
+}
+const perCall = median(callTimes);
+console.log(`call_aws_per_call_median: ${perCall.toFixed(2)} ms`);
+await client.close();
+
+if (existsSync("/usr/bin/aws")) {
+  const cliStart = await timeCommand("/usr/bin/aws", ["--version"], 5);
+  console.log(`awscli_startup_median: ${cliStart.toFixed(1)} ms`);
+  console.log(`startup_ratio_vs_awscli: ${(cliStart / startup).toFixed(1)} x faster`);
+  const cliCall = await timeCommand("/usr/bin/aws", [
+    "dynamodb",
+    "list-tables",
+    "--endpoint-url",
+    rec.endpoint,
+  ], 5);
+  console.log(`awscli_same_call_median: ${cliCall.toFixed(1)} ms`);
+  console.log(`per_call_ratio_vs_awscli: ${(cliCall / perCall).toFixed(0)} x faster`);
+}
+await rec.stop();

@@ -1,0 +1,26 @@
+/** Starting the stdio server: configuration, logging, transport. */
+import process from "node:process";
+import { loadConfig } from "../config.ts";
+import { VERSION } from "../version.ts";
+import { serveStdio } from "./stdio.ts";
+
+/** Validates the configuration (a bad one stops the server with a precise message) and serves. */
+export async function startStdioServer(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(`${loaded.error.message} ${loaded.error.hint}`);
+    process.exit(2);
+  }
+  const config = loaded.config;
+  await serveStdio(config, process.env, async () => {
+    // Logging starts once the client is served, so it never delays the first answers.
+    const { logger, setupLogging } = await import("../log.ts");
+    await setupLogging(config.logFile, config.logLevel);
+    logger("server").info("started {version} over stdio", {
+      version: VERSION,
+      readOnly: config.readOperationsOnly,
+      consent: config.requireMutationConsent,
+      workingDir: config.workingDir,
+    });
+  });
+}
