@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { startRecorder } from "../tests/servers.ts";
+import { startRecorder } from "../scripts/local-servers.ts";
 import { median } from "./stats.ts";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));

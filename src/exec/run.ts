@@ -77,7 +77,49 @@ export async function execute(cmd: ParsedCommand, opts: ExecOptions): Promise<Ex
   }
 }
 
+/** Every region enabled for the account, from EC2's DescribeRegions. */
+async function enabledRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<string[]> {
+  const probe: ParsedCommand = {
+    ...cmd,
+    kind: "operation",
+    service: "ec2",
+    serviceModel: "ec2",
+    command: "describe-regions",
+    operation: "DescribeRegions",
+    params: {},
+    paging: {},
+    outfile: undefined,
+    globals: {
+      ...cmd.globals,
+      region: opts.region ?? "us-east-1",
+      query: "Regions[].RegionName",
+      output: "json",
+    },
+  };
+  const found = await run(probe, opts);
+  return (found.result as string[] | undefined) ?? [];
+}
+
+/** `--region '*'`: the command in every enabled region, five at a time; results keyed by region. */
+async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
+  const regions = await enabledRegions(cmd, opts);
+  const results: Record<string, unknown> = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < regions.length) {
+      const region = regions[next++];
+      const one = await execute({ ...cmd, globals: { ...cmd.globals, region, output: "json" } }, opts);
+      results[region] = one.ok ? one.value.result ?? {} : { Error: one.error };
+      opts.onProgress?.(`${Object.keys(results).length} of ${regions.length} regions done`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(5, regions.length) }, worker));
+  const ordered = Object.fromEntries(regions.map((r) => [r, results[r]]));
+  return { result: ordered, text: formatOutput(ordered, cmd.globals.output ?? "json"), region: "*" };
+}
+
 async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
+  if (cmd.globals.region === "*") return runAllRegions(cmd, opts);
   if (cmd.kind === "high-level") {
     throw new ExecFailure({
       code: "UNSUPPORTED_COMMAND",

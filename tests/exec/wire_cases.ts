@@ -2,7 +2,7 @@
  * Commands with canned service responses, one or more per wire protocol, for the differential tests
  * against the AWS CLI (tests/exec/wire_test.ts). A response may depend on the request (for pagination).
  */
-import type { RecordedRequest } from "../servers.ts";
+import type { RecordedRequest } from "../../scripts/local-servers.ts";
 
 /** A canned HTTP response. */
 export interface Canned {

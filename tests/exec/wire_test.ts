@@ -13,7 +13,7 @@ import { callAws } from "../../src/exec/call.ts";
 import { callDeps } from "../../src/exec/environment.ts";
 import { loadConfig } from "../../src/config.ts";
 import { lex } from "../../src/parse/lex.ts";
-import { type RecordedRequest, startRecorder } from "../servers.ts";
+import { type RecordedRequest, startRecorder } from "../../scripts/local-servers.ts";
 import { WIRE_CASES } from "./wire_cases.ts";
 
 const CLI = "/usr/bin/aws";

@@ -10,7 +10,7 @@ import { Client } from "@modelcontextprotocol/sdk/client";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { MAIN, RUN_FLAGS } from "../helpers.ts";
-import { type LocalServer, startDynamo, startS3 } from "../servers.ts";
+import { type LocalServer, startDynamo, startS3 } from "../../scripts/local-servers.ts";
 
 interface ToolResult {
   results: Array<
