@@ -21,6 +21,8 @@ const schema = z.object({
   AWS_API_MCP_TELEMETRY: bool.default(true),
   READ_OPERATIONS_ONLY: bool.default(false),
   REQUIRE_MUTATION_CONSENT: bool.default(false),
+  EXPERIMENTAL_AGENT_SCRIPTS: bool.default(false),
+  AWS_API_MCP_AGENT_SCRIPTS_DIR: z.string().refine(isAbsolute, "must be an absolute path").optional(),
   AWS_API_MCP_LOG_LEVEL: z.enum(["trace", "debug", "info", "warning", "error", "fatal"]).default("info"),
   AWS_API_MCP_LOG_FILE: z.string().refine(isAbsolute, "must be an absolute path").optional(),
 });
@@ -34,6 +36,8 @@ export interface Config {
   readOperationsOnly: boolean;
   requireMutationConsent: boolean;
   logLevel: "trace" | "debug" | "info" | "warning" | "error" | "fatal";
+  agentScripts: boolean;
+  agentScriptsDir?: string;
   logFile: string;
 }
 
@@ -71,6 +75,8 @@ export function loadConfig(
       readOperationsOnly: v.READ_OPERATIONS_ONLY,
       requireMutationConsent: v.REQUIRE_MUTATION_CONSENT,
       logLevel: v.AWS_API_MCP_LOG_LEVEL,
+      agentScripts: v.EXPERIMENTAL_AGENT_SCRIPTS,
+      agentScriptsDir: v.AWS_API_MCP_AGENT_SCRIPTS_DIR,
       logFile: v.AWS_API_MCP_LOG_FILE ??
         join(env.HOME || homedir(), ".aws", "aws-api-mcp", "aws-api-mcp-server.log"),
     },

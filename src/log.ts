@@ -49,7 +49,13 @@ export async function setupLogging(path: string, level: LogLevel): Promise<boole
     const { getRotatingFileSink } = await import("@logtape/file");
     await configure({
       sinks: {
-        file: getRotatingFileSink(path, { maxSize: 10 * 1024 * 1024, maxFiles: 7, formatter: format }),
+        file: getRotatingFileSink(path, {
+          maxSize: 10 * 1024 * 1024,
+          maxFiles: 7,
+          formatter: format,
+          // Written at once: the client may end the process at any moment.
+          bufferSize: 0,
+        }),
       },
       loggers: [
         { category: ["aws-api-mcp"], lowestLevel: level, sinks: ["file"] },

@@ -4,6 +4,7 @@ import { PROGRAM_NAME, VERSION } from "../version.ts";
 import { registerCall } from "./call.ts";
 import { registerModels } from "./models.ts";
 import { registerParse } from "./parse.ts";
+import { registerScripts } from "./scripts.ts";
 
 /** Builds the command-line program; without a subcommand it serves MCP on stdio. */
 export function buildProgram(): Command {
@@ -19,5 +20,6 @@ export function buildProgram(): Command {
   registerModels(program);
   registerParse(program);
   registerCall(program);
+  registerScripts(program);
   return program;
 }

@@ -12,7 +12,7 @@ export async function startStdioServer(): Promise<void> {
     process.exit(2);
   }
   const config = loaded.config;
-  await serveStdio(config, process.env, async () => {
+  await serveStdio(config, process.env, async (warnings) => {
     // Logging starts once the client is served, so it never delays the first answers.
     const { logger, setupLogging } = await import("../log.ts");
     await setupLogging(config.logFile, config.logLevel);
@@ -22,5 +22,6 @@ export async function startStdioServer(): Promise<void> {
       consent: config.requireMutationConsent,
       workingDir: config.workingDir,
     });
+    for (const w of warnings) logger("server").warn(w);
   });
 }

@@ -11,7 +11,11 @@ import { PROGRAM_NAME, VERSION } from "../version.ts";
 import { registerCallTool } from "./call-tool.ts";
 
 /** Creates the MCP server with its tools; execution code loads on the first call, not at start-up. */
-export function createServer(config: Config, env: Record<string, string | undefined>): McpServer {
+export async function createServer(
+  config: Config,
+  env: Record<string, string | undefined>,
+  warnings: string[] = [],
+): Promise<McpServer> {
   const server = new McpServer({ name: PROGRAM_NAME, version: VERSION }, {
     capabilities: { tools: {}, logging: {} },
   });
@@ -20,6 +24,15 @@ export function createServer(config: Config, env: Record<string, string | undefi
     server,
     () => deps ??= import("../exec/environment.ts").then((m) => m.callDeps(config, env)),
   );
+  if (config.agentScripts) {
+    const [{ loadScripts }, { registerPlanTool }] = await Promise.all([
+      import("../scripts/loader.ts"),
+      import("./plan-tool.ts"),
+    ]);
+    const { scripts, problems } = loadScripts(config.agentScriptsDir);
+    for (const p of problems) warnings.push(`skipped agent script ${p.path}: ${p.reason}`);
+    registerPlanTool(server, scripts);
+  }
   return server;
 }
 
@@ -27,13 +40,14 @@ export function createServer(config: Config, env: Record<string, string | undefi
 export async function serveStdio(
   config: Config,
   env: Record<string, string | undefined>,
-  afterConnect?: () => Promise<void>,
+  afterConnect?: (warnings: string[]) => Promise<void>,
 ): Promise<void> {
-  const server = createServer(config, env);
+  const warnings: string[] = [];
+  const server = await createServer(config, env, warnings);
   const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
   await server.connect(new StdioServerTransport());
   // The transport does not notice the client closing stdin; without this the process would hang.
   process.stdin.once("end", () => void server.close());
-  await afterConnect?.();
+  await afterConnect?.(warnings);
   await closed;
 }
