@@ -23,6 +23,8 @@ import { firstSentence, htmlToText } from "./models/html.ts";
 import { IamResolver } from "./models/iam.ts";
 import { scanSdkClients, type SdkPackage } from "./models/sdk.ts";
 import { closure, stableJson, stripShape } from "./models/shapes.ts";
+import { buildIndex, highLevelDocs, serviceDocs } from "./models/suggest-index.ts";
+import type { DocsModel, ServiceModel } from "../src/models/types.ts";
 
 type Json = Record<string, unknown>;
 
@@ -232,6 +234,8 @@ function main() {
   const services: Record<string, ServiceEntry> = {};
   const used = new Set<string>();
   let operations = 0;
+  const suggestDocs: ReturnType<typeof serviceDocs> = [];
+  const tokensOf = new Map<string, string[]>();
   for (const b of botocore) {
     const sdk = byId.get(normId(b.service.metadata.serviceId as string));
     if (sdk) used.add(sdk.package);
@@ -242,6 +246,9 @@ function main() {
     );
     writeFileSync(join(OUT, "outputs", `${built.name}.json`), stableJson(built.outputs, ["shapes"]));
     writeFileSync(join(OUT, "docs", `${built.name}.json`), stableJson(built.docs, ["operations", "members"]));
+    const svcDocs = serviceDocs(built.service as unknown as ServiceModel, built.docs as unknown as DocsModel);
+    suggestDocs.push(...svcDocs);
+    if (svcDocs[0]) tokensOf.set(built.name, svcDocs[0].fields.service);
     const count = Object.keys(built.service.operations).length;
     operations += count;
     services[built.name] = {
@@ -276,6 +283,11 @@ function main() {
     packagesSkipped: skipped,
   };
   writeFileSync(join(OUT, "SOURCES.json"), JSON.stringify(sources, null, 1) + "\n");
+  suggestDocs.push(...highLevelDocs((name) => tokensOf.get(name === "s3" ? "s3api" : name) ?? [name]));
+  writeFileSync(
+    join(OUT, "suggest.json"),
+    stableJson(buildIndex(suggestDocs) as unknown as Json, ["postings"]),
+  );
   writeSdkRegistry(clients.filter((c) => used.has(c.package)).map((c) => c.package));
   console.log(
     `services: ${Object.keys(services).length}, operations: ${operations}, sdk clients: ${clients.length}` +

@@ -28,9 +28,13 @@ export function htmlToText(html: string | undefined): string {
     .trim();
 }
 
+// Boilerplate notes that open many S3 operations' documentation and describe nothing.
+const LEADING_NOTE =
+  /^(This operation is not supported for directory buckets\.|End of support notice:[^\n]*)\s*/;
+
 /** The first sentence of a text, at most `max` characters. */
 export function firstSentence(text: string, max = 240): string {
-  const line = text.split("\n")[0];
+  const line = text.replace(LEADING_NOTE, "").split("\n").find((l) => l.trim()) ?? "";
   const m = /^(.+?[.!?])(\s|$)/.exec(line);
   const s = m ? m[1] : line;
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;

@@ -5,6 +5,7 @@ import { registerCall } from "./call.ts";
 import { registerModels } from "./models.ts";
 import { registerParse } from "./parse.ts";
 import { registerScripts } from "./scripts.ts";
+import { registerSuggest } from "./suggest.ts";
 
 /** Builds the command-line program; without a subcommand it serves MCP on stdio. */
 export function buildProgram(): Command {
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   registerParse(program);
   registerCall(program);
   registerScripts(program);
+  registerSuggest(program);
   return program;
 }

@@ -9,6 +9,7 @@ import type { Config } from "../config.ts";
 import type { CallDeps } from "../exec/call.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
 import { registerCallTool } from "./call-tool.ts";
+import { registerSuggestTool } from "./suggest-tool.ts";
 
 /** Creates the MCP server with its tools; execution code loads on the first call, not at start-up. */
 export async function createServer(
@@ -24,6 +25,7 @@ export async function createServer(
     server,
     () => deps ??= import("../exec/environment.ts").then((m) => m.callDeps(config, env)),
   );
+  registerSuggestTool(server);
   if (config.agentScripts) {
     const [{ loadScripts }, { registerPlanTool }] = await Promise.all([
       import("../scripts/loader.ts"),

@@ -12,7 +12,16 @@ Deno.test("with no arguments the program serves MCP on stdio to a real client", 
   try {
     assertEquals(client.getServerVersion(), { name: "aws-api-mcp", version: VERSION });
     const { tools } = await client.listTools();
-    assertEquals(Array.isArray(tools), true);
+    assertEquals(tools.map((t) => t.name).sort(), ["call_aws", "suggest_aws_commands"]);
+    const r = await client.callTool({
+      name: "suggest_aws_commands",
+      arguments: { query: "list SQS queues" },
+    });
+    const top =
+      (r.structuredContent as { suggestions: Array<{ command: string; example: string }> }).suggestions[0];
+    assertEquals([top.command, top.example], ["aws sqs list-queues", "aws sqs list-queues"]);
+    const bad = await client.callTool({ name: "suggest_aws_commands", arguments: { query: "" } });
+    assertEquals(bad.isError, true);
   } finally {
     await client.close();
   }

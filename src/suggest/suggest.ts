@@ -1,0 +1,188 @@
+/**
+ * suggest_aws_commands: natural language → the five likeliest AWS CLI commands, each with a description,
+ * a confidence, its parameters (required first) and a ready-to-edit example. Offline, from the models.
+ */
+import { cliName } from "../models/names.ts";
+import { findOperation, loadDocs, loadService } from "../models/registry.ts";
+import type { ServiceModel, Shape } from "../models/types.ts";
+import { rank, type Ranked } from "./rank.ts";
+import { tokens } from "./text.ts";
+import { HIGH_LEVEL_EXAMPLES } from "./vocabulary.ts";
+
+/** Longest query used; longer ones are cut with a note. */
+export const MAX_QUERY = 500;
+
+/** One parameter of a suggested command. */
+export interface SuggestedParameter {
+  flag: string;
+  type: string;
+  required: boolean;
+  enum?: string[];
+  description?: string;
+}
+
+/** One suggested command. */
+export interface Suggestion {
+  command: string;
+  description: string;
+  confidence: number;
+  requiredParameters: SuggestedParameter[];
+  otherParameters: SuggestedParameter[];
+  example: string;
+  matchedWords: string[];
+}
+
+/** The answer: suggestions, or an error for a query that means nothing. */
+export type SuggestResult =
+  | { ok: true; query: string; suggestions: Suggestion[]; note?: string }
+  | { ok: false; error: { code: "EMPTY_QUERY" | "NO_MATCH"; message: string; hint: string } };
+
+function typeName(shape: Shape, s: ServiceModel): string {
+  if (shape.type === "list") return `list of ${typeName(s.shapes[shape.member!.shape], s)}`;
+  if (shape.type === "map") return `map of ${typeName(s.shapes[shape.value!.shape], s)}`;
+  if (shape.type === "structure" && shape.document) return "document";
+  return shape.type;
+}
+
+function placeholder(flag: string, shape: Shape, s: ServiceModel): string {
+  if (shape.enum?.length) return shape.enum[0];
+  switch (shape.type) {
+    case "integer":
+    case "long":
+      return String(Math.max(shape.min ?? 1, 1));
+    case "float":
+    case "double":
+      return "1.0";
+    case "timestamp":
+      return "2025-01-01T00:00:00Z";
+    case "list": {
+      const m = s.shapes[shape.member!.shape];
+      return ["structure", "list", "map"].includes(m.type)
+        ? `'${JSON.stringify([structureExample(m, s)])}'`
+        : placeholder(flag, m, s);
+    }
+    case "structure":
+    case "map":
+      return `'${JSON.stringify(structureExample(shape, s))}'`;
+    case "blob":
+      return "fileb://PATH";
+    default: {
+      // An upper-case name, shaped like an ARN where one is expected, long enough for the model's minimum.
+      const name = flag.toUpperCase().replaceAll("-", "_");
+      const text = /ARN$/.test(name) ? `arn:aws:service:us-east-1:123456789012:${name.toLowerCase()}` : name;
+      return text.padEnd(shape.min ?? 0, "X");
+    }
+  }
+}
+
+function structureExample(shape: Shape, s: ServiceModel, depth = 0): unknown {
+  if (!["structure", "list", "map"].includes(shape.type)) {
+    if (shape.enum?.length) return shape.enum[0];
+    return ["integer", "long", "float", "double"].includes(shape.type)
+      ? 1
+      : shape.type === "boolean"
+      ? true
+      : "VALUE";
+  }
+  if (depth > 4) return shape.type === "list" ? [] : {};
+  if (shape.type === "map") return { KEY: structureExample(s.shapes[shape.value!.shape], s, depth + 1) };
+  if (shape.type === "list") return [structureExample(s.shapes[shape.member!.shape], s, depth + 1)];
+  // A union takes exactly one member; a structure its required ones (or its first, as a hint).
+  const req = shape.required?.length && !shape.union
+    ? shape.required
+    : Object.keys(shape.members ?? {}).slice(0, 1);
+  return Object.fromEntries(
+    req.map((m) => [m, structureExample(s.shapes[shape.members![m].shape], s, depth + 1)]),
+  );
+}
+
+function detail(r: Ranked): Omit<Suggestion, "confidence" | "matchedWords"> {
+  const base = `aws ${r.service} ${r.command}`;
+  const service = r.kind === "hl" ? undefined : loadService(r.service);
+  if (!service) {
+    const example = HIGH_LEVEL_EXAMPLES[`${r.service} ${r.command}`] ?? base;
+    return { command: base, description: r.summary, requiredParameters: [], otherParameters: [], example };
+  }
+  const opName = r.kind === "waiter"
+    ? service.waiters[r.command.slice(5)].operation
+    : findOperation(service, r.command)!.name;
+  const op = service.operations[opName];
+  const input = op.input ? service.shapes[op.input.shape] : undefined;
+  const memberDocs = op.input ? loadDocs(service.name)?.members[op.input.shape] ?? {} : {};
+  const required = new Set(input?.required ?? []);
+  const replaced = new Set(op.replaced ?? []);
+  const params: SuggestedParameter[] = Object.entries(input?.members ?? {}).filter(([m]) =>
+    !replaced.has(cliName(m))
+  ).map(
+    ([m, ref]) => {
+      const shape = service.shapes[ref.shape];
+      const flag = `--${op.renames?.[cliName(m)] ?? cliName(m)}`;
+      const p: SuggestedParameter = {
+        flag,
+        type: typeName(shape, service),
+        required: required.has(m) && !ref.idempotencyToken,
+      };
+      if (shape.enum) p.enum = shape.enum;
+      if (memberDocs[m]) p.description = memberDocs[m];
+      return p;
+    },
+  );
+  const requiredParameters = params.filter((p) => p.required);
+  const example = [
+    base,
+    ...requiredParameters.map((p) => {
+      const m = Object.keys(input!.members!).find((k) =>
+        `--${op.renames?.[cliName(k)] ?? cliName(k)}` === p.flag
+      )!;
+      const shape = service.shapes[input!.members![m].shape];
+      return shape.type === "boolean" ? p.flag : `${p.flag} ${placeholder(p.flag.slice(2), shape, service)}`;
+    }),
+    ...(op.outfile && r.kind === "op" ? ["OUTFILE"] : []),
+  ].join(" ");
+  return {
+    command: base,
+    description: r.summary,
+    requiredParameters,
+    otherParameters: params.filter((p) => !p.required),
+    example,
+  };
+}
+
+/** Suggests commands for a natural-language request. */
+export function suggest(query: string): SuggestResult {
+  const trimmed = query.trim();
+  if (!trimmed) {
+    return {
+      ok: false,
+      error: {
+        code: "EMPTY_QUERY",
+        message: "The query is empty.",
+        hint: "Describe the task, e.g. 'list S3 buckets'.",
+      },
+    };
+  }
+  const note = trimmed.length > MAX_QUERY
+    ? `The query was cut to its first ${MAX_QUERY} characters.`
+    : undefined;
+  const q = trimmed.slice(0, MAX_QUERY);
+  const ranked = tokens(q).length ? rank(q) : [];
+  if (!ranked.length) {
+    return {
+      ok: false,
+      error: {
+        code: "NO_MATCH",
+        message: `No AWS CLI command matches '${q.slice(0, 80)}'.`,
+        hint: "Name the service or the resource and what to do with it, e.g. 'delete an SQS queue'.",
+      },
+    };
+  }
+  const top = ranked[0].score;
+  // Confidence: relative to the best match, scaled by how strong the best match is.
+  const strength = 1 - Math.exp(-top / 8);
+  const suggestions = ranked.map((r) => ({
+    ...detail(r),
+    confidence: Math.round(100 * strength * (r.score / top)) / 100,
+    matchedWords: r.matched,
+  }));
+  return note ? { ok: true, query: q, suggestions, note } : { ok: true, query: q, suggestions };
+}
