@@ -24,7 +24,7 @@ async function session(env: Record<string, string>, fn: (c: Client) => Promise<v
 
 Deno.test("get_execution_plan appears only with EXPERIMENTAL_AGENT_SCRIPTS and serves bundled and user scripts", async () => {
   await session({ EXPERIMENTAL_AGENT_SCRIPTS: "false" }, async (c) => {
-    assertEquals((await c.listTools()).tools.map((t) => t.name), ["call_aws"]);
+    assertEquals((await c.listTools()).tools.map((t) => t.name).sort(), ["call_aws", "suggest_aws_commands"]);
   });
   const dir = mkdtempSync(join(tmpdir(), "user-scripts-"));
   const log = join(dir, "server.log");
