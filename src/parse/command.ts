@@ -3,6 +3,7 @@
  * network access. The stages: lex → global options and service → operation or waiter → the command's
  * arguments → values → botocore's defaults → validation.
  */
+import { credentialEntry } from "../models/credentials.ts";
 import { findOperation, loadOutputs, loadService, serviceNames } from "../models/registry.ts";
 import type { Operation, ServiceModel, Shape } from "../models/types.ts";
 import { ArgParser } from "./argparse.ts";
@@ -400,7 +401,8 @@ function bind(
     );
   }
   checkEndpointParams(service, checked, globals.endpointUrl);
-  const readOnly = op.iam.access === "List" || op.iam.access === "Read";
+  const creds = credentialEntry(service.name, operation, checked);
+  const readOnly = (op.iam.access === "List" || op.iam.access === "Read") && !creds;
   const result: ParsedCommand = {
     kind: isWaiter ? "waiter" : "operation",
     service: serviceName,
@@ -415,6 +417,7 @@ function bind(
     readOnly,
     warnings: report.warnings,
   };
+  if (creds) result.credentials = creds.reason;
   if (table.outfile) {
     result.outfile = parsed.positionals[0];
     result.files.push({ path: parsed.positionals[0], mode: "write", via: "outfile" });

@@ -2,6 +2,7 @@
  * The AWS CLI's own commands outside `aws s3` whose arguments and first API call are simple enough to
  * model as data: each has its options (as the CLI defines them) and the call it starts with.
  */
+import { credentialEntry } from "../models/credentials.ts";
 import type { AccessLevel } from "../models/types.ts";
 import { ArgParser, type ArgValue, type OptionSpec } from "./argparse.ts";
 import { fail } from "./errors.ts";
@@ -196,6 +197,7 @@ export function parseCustom(
   }
   const { operation, params } = spec.call(parsed.values);
   const options = Object.fromEntries(parsed.values);
+  const creds = credentialEntry(service, operation, params, command);
   return {
     kind: "high-level",
     service,
@@ -207,7 +209,8 @@ export function parseCustom(
     paging: {},
     files: ctx.used,
     iam: { actions: spec.actions, access: spec.access },
-    readOnly: spec.access === "List" || spec.access === "Read",
+    readOnly: (spec.access === "List" || spec.access === "Read") && !creds,
+    ...(creds ? { credentials: creds.reason } : {}),
     warnings: [],
     highLevel: { name: command, paths: parsed.positionals, options },
   };

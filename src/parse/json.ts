@@ -36,6 +36,7 @@ export function parseResultJson(
     accessLevel: c.iam.access,
     iamActions: c.iam.actions,
   };
+  if (c.credentials) out.credentials = c.credentials;
   if (c.outfile !== undefined) out.outfile = c.outfile;
   if (c.skeleton) {
     out.skeleton = c.skeleton;

@@ -80,8 +80,10 @@ export interface ParsedCommand {
   template?: unknown;
   files: FileUse[];
   iam: { actions: string[]; access: AccessLevel };
-  /** List or Read access: no side effects. */
+  /** List or Read access, and hands out no credentials or secrets. */
   readOnly: boolean;
+  /** Why this call counts as handing out credentials or secrets, if it does. */
+  credentials?: string;
   warnings: string[];
   highLevel?: HighLevelCommand;
 }

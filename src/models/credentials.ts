@@ -1,0 +1,131 @@
+/**
+ * Operations that hand out credentials, tokens or secrets. They are never read-only, whatever their IAM
+ * access level: reading a secret is how it leaks. Reviewed by hand; tests/models/credentials_test.ts
+ * checks every entry against the models and the classification.
+ */
+
+/** One entry: the CLI service, the API operation (or the CLI's own command), why, and an optional condition. */
+export interface CredentialOperation {
+  service: string;
+  operation: string;
+  reason: string;
+  /** Only when this input member has this value (e.g. SSM parameters only when decrypted). */
+  when?: { member: string; equals: unknown };
+}
+
+/** The list. */
+export const CREDENTIAL_OPERATIONS: readonly CredentialOperation[] = [
+  { service: "sts", operation: "AssumeRole", reason: "returns temporary credentials for a role" },
+  { service: "sts", operation: "AssumeRoleWithSAML", reason: "returns temporary credentials for a role" },
+  {
+    service: "sts",
+    operation: "AssumeRoleWithWebIdentity",
+    reason: "returns temporary credentials for a role",
+  },
+  { service: "sts", operation: "AssumeRoot", reason: "returns temporary root credentials" },
+  { service: "sts", operation: "GetSessionToken", reason: "returns temporary credentials" },
+  { service: "sts", operation: "GetFederationToken", reason: "returns temporary credentials" },
+  { service: "sts", operation: "GetWebIdentityToken", reason: "returns a web identity token" },
+  { service: "sts", operation: "GetDelegatedAccessToken", reason: "returns an access token" },
+  { service: "iam", operation: "CreateAccessKey", reason: "returns a new secret access key" },
+  { service: "iam", operation: "CreateServiceSpecificCredential", reason: "returns a new service password" },
+  { service: "iam", operation: "ResetServiceSpecificCredential", reason: "returns a new service password" },
+  {
+    service: "cognito-identity",
+    operation: "GetCredentialsForIdentity",
+    reason: "returns temporary credentials",
+  },
+  { service: "cognito-identity", operation: "GetOpenIdToken", reason: "returns an OpenID token" },
+  {
+    service: "cognito-identity",
+    operation: "GetOpenIdTokenForDeveloperIdentity",
+    reason: "returns an OpenID token",
+  },
+  { service: "sso", operation: "GetRoleCredentials", reason: "returns temporary credentials for a role" },
+  { service: "sso-oidc", operation: "CreateToken", reason: "returns an access token" },
+  { service: "sso-oidc", operation: "CreateTokenWithIAM", reason: "returns an access token" },
+  { service: "eks-auth", operation: "AssumeRoleForPodIdentity", reason: "returns temporary credentials" },
+  { service: "ecr", operation: "GetAuthorizationToken", reason: "returns a registry password" },
+  { service: "ecr-public", operation: "GetAuthorizationToken", reason: "returns a registry password" },
+  { service: "codeartifact", operation: "GetAuthorizationToken", reason: "returns a repository token" },
+  { service: "redshift", operation: "GetClusterCredentials", reason: "returns a database password" },
+  { service: "redshift", operation: "GetClusterCredentialsWithIAM", reason: "returns a database password" },
+  { service: "redshift-serverless", operation: "GetCredentials", reason: "returns a database password" },
+  { service: "secretsmanager", operation: "GetSecretValue", reason: "returns a secret" },
+  { service: "secretsmanager", operation: "BatchGetSecretValue", reason: "returns secrets" },
+  {
+    service: "ssm",
+    operation: "GetParameter",
+    reason: "returns a decrypted SecureString",
+    when: { member: "WithDecryption", equals: true },
+  },
+  {
+    service: "ssm",
+    operation: "GetParameters",
+    reason: "returns decrypted SecureStrings",
+    when: { member: "WithDecryption", equals: true },
+  },
+  {
+    service: "ssm",
+    operation: "GetParametersByPath",
+    reason: "returns decrypted SecureStrings",
+    when: { member: "WithDecryption", equals: true },
+  },
+  {
+    service: "ssm",
+    operation: "GetParameterHistory",
+    reason: "returns decrypted SecureStrings",
+    when: { member: "WithDecryption", equals: true },
+  },
+  { service: "ssm", operation: "GetAccessToken", reason: "returns temporary credentials" },
+  { service: "ec2", operation: "GetPasswordData", reason: "returns an instance's administrator password" },
+  {
+    service: "lightsail",
+    operation: "GetRelationalDatabaseMasterUserPassword",
+    reason: "returns a database password",
+  },
+  { service: "lightsail", operation: "GetBucketAccessKeys", reason: "returns bucket access keys" },
+  { service: "connect", operation: "GetFederationToken", reason: "returns a federation token" },
+  { service: "appsync", operation: "ListApiKeys", reason: "returns API keys" },
+  {
+    service: "apigateway",
+    operation: "GetApiKey",
+    reason: "returns an API key's value",
+    when: { member: "includeValue", equals: true },
+  },
+  {
+    service: "apigateway",
+    operation: "GetApiKeys",
+    reason: "returns API keys' values",
+    when: { member: "includeValues", equals: true },
+  },
+  { service: "datazone", operation: "GetEnvironmentCredentials", reason: "returns temporary credentials" },
+  {
+    service: "emr-containers",
+    operation: "GetManagedEndpointSessionCredentials",
+    reason: "returns session credentials",
+  },
+  // The CLI's own commands, by command name.
+  { service: "ecr", operation: "get-login-password", reason: "prints a registry password" },
+  { service: "ecr-public", operation: "get-login-password", reason: "prints a registry password" },
+  { service: "eks", operation: "get-token", reason: "prints a cluster authentication token" },
+  { service: "rds", operation: "generate-db-auth-token", reason: "prints a database authentication token" },
+  {
+    service: "codeartifact",
+    operation: "login",
+    reason: "stores a repository token in a tool's configuration",
+  },
+];
+
+/** The entry that makes this call hand out credentials, if any. */
+export function credentialEntry(
+  service: string,
+  operation: string,
+  params: Record<string, unknown>,
+  command?: string,
+): CredentialOperation | undefined {
+  return CREDENTIAL_OPERATIONS.find((c) =>
+    c.service === service && (c.operation === operation || c.operation === command) &&
+    (!c.when || params[c.when.member] === c.when.equals)
+  );
+}
