@@ -21,6 +21,7 @@ const schema = z.object({
   AWS_API_MCP_TELEMETRY: bool.default(true),
   READ_OPERATIONS_ONLY: bool.default(false),
   REQUIRE_MUTATION_CONSENT: bool.default(false),
+  AWS_API_MCP_SECURITY_POLICY_FILE: z.string().refine(isAbsolute, "must be an absolute path").optional(),
   EXPERIMENTAL_AGENT_SCRIPTS: bool.default(false),
   AWS_API_MCP_AGENT_SCRIPTS_DIR: z.string().refine(isAbsolute, "must be an absolute path").optional(),
   AWS_API_MCP_LOG_LEVEL: z.enum(["trace", "debug", "info", "warning", "error", "fatal"]).default("info"),
@@ -37,6 +38,7 @@ export interface Config {
   requireMutationConsent: boolean;
   logLevel: "trace" | "debug" | "info" | "warning" | "error" | "fatal";
   agentScripts: boolean;
+  policyFile: string;
   agentScriptsDir?: string;
   logFile: string;
 }
@@ -76,6 +78,8 @@ export function loadConfig(
       requireMutationConsent: v.REQUIRE_MUTATION_CONSENT,
       logLevel: v.AWS_API_MCP_LOG_LEVEL,
       agentScripts: v.EXPERIMENTAL_AGENT_SCRIPTS,
+      policyFile: v.AWS_API_MCP_SECURITY_POLICY_FILE ??
+        join(env.HOME || homedir(), ".aws", "aws-api-mcp", "mcp-security-policy.json"),
       agentScriptsDir: v.AWS_API_MCP_AGENT_SCRIPTS_DIR,
       logFile: v.AWS_API_MCP_LOG_FILE ??
         join(env.HOME || homedir(), ".aws", "aws-api-mcp", "aws-api-mcp-server.log"),

@@ -5,6 +5,7 @@ import { loadConfig } from "../config.ts";
 import { callAws } from "../exec/call.ts";
 import { callDeps } from "../exec/environment.ts";
 import { toolResult } from "../server/call-tool.ts";
+import { PolicySource } from "../policy/policy-file.ts";
 
 /** Registers the `call` subcommand. */
 export function registerCall(program: Command): void {
@@ -19,7 +20,15 @@ export function registerCall(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const results = await callAws(commands, callDeps(loaded.config, process.env));
+      const source = new PolicySource(loaded.config.policyFile);
+      const bad = source.load();
+      if (bad) {
+        console.error(JSON.stringify({ error: bad }));
+        process.exitCode = 2;
+        return;
+      }
+      // A terminal cannot answer MCP consent requests: commands that need consent are refused.
+      const results = await callAws(commands, callDeps(loaded.config, process.env, { source }));
       console.log(JSON.stringify(toolResult(results).structuredContent, null, 2));
     });
 }

@@ -5,6 +5,7 @@ import { registerCall } from "./call.ts";
 import { registerModels } from "./models.ts";
 import { registerParse } from "./parse.ts";
 import { registerScripts } from "./scripts.ts";
+import { registerPolicy } from "./policy.ts";
 import { registerSuggest } from "./suggest.ts";
 
 /** Builds the command-line program; without a subcommand it serves MCP on stdio. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerParse(program);
   registerCall(program);
   registerScripts(program);
+  registerPolicy(program);
   registerSuggest(program);
   return program;
 }

@@ -5,6 +5,9 @@
 import { parseCommand, type ParseOptions } from "../parse/command.ts";
 import type { CliError } from "../parse/errors.ts";
 import type { ExecError } from "./errors.ts";
+import type { Decision } from "../policy/decide.ts";
+import { denialForText } from "../policy/denylist.ts";
+import type { ParsedCommand } from "../parse/types.ts";
 import { type ExecOptions, execute } from "./run.ts";
 
 /** One command's outcome. */
@@ -16,12 +19,31 @@ export interface CommandResult {
   /** What the AWS CLI would print for this command. */
   text?: string;
   region?: string;
-  error?: CliError | ExecError;
+  error?: CliError | ExecError | PolicyFailure;
 }
 
-/** Everything call_aws needs: parsing (files) and execution settings. */
+/** The user's answer to a consent request; "unsupported" when the client cannot ask. */
+export type ConsentAnswer = "accept" | "decline" | "cancel" | "unsupported";
+
+/** Policy hooks: the decision for a command, and how to ask the user when it needs consent. */
+export interface CallPolicy {
+  decide(cmd: ParsedCommand): Decision;
+  consent(cmd: ParsedCommand, decision: Decision, text: string, signal?: AbortSignal): Promise<ConsentAnswer>;
+}
+
+/** Policy failures of call_aws. */
+export interface PolicyFailure {
+  code: "POLICY_DENIED" | "CONSENT_DECLINED" | "CONSENT_CANCELLED" | "CONSENT_UNAVAILABLE";
+  message: string;
+  hint?: string;
+  rule: string;
+}
+
+/** Everything call_aws needs: parsing (files), policy and execution settings. */
 export interface CallDeps {
   parse: ParseOptions;
+  /** Without it every command is allowed (tests of execution alone). */
+  policy?: CallPolicy;
   exec: Omit<ExecOptions, "onProgress">;
   /** Concurrent commands in a batch. */
   concurrency?: number;
@@ -34,7 +56,23 @@ async function one(
   onProgress?: (m: string) => void,
 ): Promise<CommandResult> {
   const parsed = parseCommand(command, deps.parse);
-  if (!parsed.ok) return { command, status: "error", error: parsed.error };
+  if (!parsed.ok) {
+    // Commands the parser does not run may still be ones the policy denies outright: say so.
+    const denial = parsed.error.code === "UNSUPPORTED_COMMAND" ? denialForText(command) : undefined;
+    if (denial) {
+      return {
+        command,
+        status: "error",
+        error: {
+          code: "POLICY_DENIED",
+          rule: "builtin-denylist",
+          message: `'aws ${denial.command}' is never run by this server: ${denial.reason}.`,
+          hint: denial.instead,
+        },
+      };
+    }
+    return { command, status: "error", error: parsed.error };
+  }
   if (parsed.value.kind === "help") {
     return {
       command,
@@ -46,6 +84,8 @@ async function one(
       },
     };
   }
+  const refused = deps.policy ? await checkPolicy(parsed.value, command, deps) : undefined;
+  if (refused) return { command, status: "error", error: refused };
   if (parsed.value.skeleton) {
     return {
       command,
@@ -59,6 +99,41 @@ async function one(
   const r: CommandResult = { command, status: "success", text: done.value.text, region: done.value.region };
   if (done.value.result !== undefined) r.response = done.value.result;
   return r;
+}
+
+async function checkPolicy(
+  cmd: ParsedCommand,
+  text: string,
+  deps: CallDeps,
+): Promise<PolicyFailure | undefined> {
+  const d = deps.policy!.decide(cmd);
+  if (d.decision === "allow") return undefined;
+  if (d.decision === "deny") return { code: "POLICY_DENIED", message: d.reason, hint: d.hint, rule: d.rule };
+  const answer = await deps.policy!.consent(cmd, d, text, deps.exec.signal);
+  switch (answer) {
+    case "accept":
+      return undefined;
+    case "decline":
+      return {
+        code: "CONSENT_DECLINED",
+        message: `The user declined to run this command. ${d.reason}`,
+        rule: d.rule,
+      };
+    case "cancel":
+      return {
+        code: "CONSENT_CANCELLED",
+        message: `The user cancelled the consent request; the command was not run. ${d.reason}`,
+        rule: d.rule,
+      };
+    default:
+      return {
+        code: "CONSENT_UNAVAILABLE",
+        message: `This command needs the user's consent, which this client cannot ask for. ${d.reason}`,
+        hint:
+          "Use an MCP client that supports elicitation, or ask the user to run the command themselves or change the server's consent settings.",
+        rule: d.rule,
+      };
+  }
 }
 
 /** Runs the commands with a bounded concurrency; results come back in input order. */

@@ -6,7 +6,11 @@ import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import type { Config } from "../config.ts";
 import { diskFiles } from "../parse/files.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
-import type { CallDeps } from "./call.ts";
+import type { CallDeps, ConsentAnswer } from "./call.ts";
+import { decide } from "../policy/decide.ts";
+import type { PolicySource } from "../policy/policy-file.ts";
+import type { ParsedCommand } from "../parse/types.ts";
+import type { Decision } from "../policy/decide.ts";
 import { ExecFailure } from "./errors.ts";
 
 /** The region a profile configures in the shared config file, if any. */
@@ -19,14 +23,34 @@ export async function profileRegion(profile: string | undefined): Promise<string
   }
 }
 
-/** call_aws's dependencies for a configuration and environment. */
-export function callDeps(config: Config, env: Record<string, string | undefined>): CallDeps {
+/** How the caller asks the user for consent (MCP elicitation); absent where nobody can be asked. */
+export type AskConsent = (
+  cmd: ParsedCommand,
+  decision: Decision,
+  text: string,
+  signal?: AbortSignal,
+) => Promise<ConsentAnswer>;
+
+/** call_aws's dependencies for a configuration and environment; with a policy source, decisions apply. */
+export function callDeps(
+  config: Config,
+  env: Record<string, string | undefined>,
+  policy?: { source: PolicySource; ask?: AskConsent },
+): CallDeps {
   mkdirSync(config.workingDir, { recursive: true });
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(config.workingDir, p));
   const fileError = (path: string, e: unknown) =>
     new ExecFailure({ code: "FILE_ERROR", message: `Cannot access ${path}: ${(e as Error).message}` });
+  const settings = {
+    readOperationsOnly: config.readOperationsOnly,
+    requireMutationConsent: config.requireMutationConsent,
+  };
   return {
     parse: { files: diskFiles(config.workingDir) },
+    policy: policy && {
+      decide: (cmd) => decide(cmd, settings, policy.source.current()),
+      consent: policy.ask ?? (() => Promise.resolve("unsupported" as const)),
+    },
     exec: {
       region: config.region,
       profile: config.profile,

@@ -11,6 +11,7 @@ const errorSchema = z.object({
   code: z.string(),
   message: z.string(),
   hint: z.string().optional(),
+  rule: z.string().optional().describe("The policy rule that refused the command"),
   service: z.object({ code: z.string(), httpStatus: z.number().optional(), requestId: z.string().optional() })
     .optional(),
 });

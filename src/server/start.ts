@@ -3,6 +3,7 @@ import process from "node:process";
 import { loadConfig } from "../config.ts";
 import { VERSION } from "../version.ts";
 import { serveStdio } from "./stdio.ts";
+import { PolicySource } from "../policy/policy-file.ts";
 
 /** Validates the configuration (a bad one stops the server with a precise message) and serves. */
 export async function startStdioServer(): Promise<void> {
@@ -12,7 +13,18 @@ export async function startStdioServer(): Promise<void> {
     process.exit(2);
   }
   const config = loaded.config;
-  await serveStdio(config, process.env, async (warnings) => {
+  const policy = new PolicySource(config.policyFile, (e) => {
+    void import("../log.ts").then(({ logger }) =>
+      logger("policy").error("{message} (keeping the last valid policy)", { message: e.message })
+    );
+  });
+  const bad = policy.load();
+  if (bad) {
+    // Never fail open: a policy the user wrote but we cannot read stops the server.
+    console.error(`${bad.message}\n${bad.hint}`);
+    process.exit(2);
+  }
+  await serveStdio(config, process.env, policy, async (warnings) => {
     // Logging starts once the client is served, so it never delays the first answers.
     const { logger, setupLogging } = await import("../log.ts");
     await setupLogging(config.logFile, config.logLevel);

@@ -9,12 +9,15 @@ import type { Config } from "../config.ts";
 import type { CallDeps } from "../exec/call.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
 import { registerCallTool } from "./call-tool.ts";
+import { elicitConsent } from "./consent.ts";
+import type { PolicySource } from "../policy/policy-file.ts";
 import { registerSuggestTool } from "./suggest-tool.ts";
 
 /** Creates the MCP server with its tools; execution code loads on the first call, not at start-up. */
 export async function createServer(
   config: Config,
   env: Record<string, string | undefined>,
+  policy: PolicySource,
   warnings: string[] = [],
 ): Promise<McpServer> {
   const server = new McpServer({ name: PROGRAM_NAME, version: VERSION }, {
@@ -23,7 +26,10 @@ export async function createServer(
   let deps: Promise<CallDeps> | undefined;
   registerCallTool(
     server,
-    () => deps ??= import("../exec/environment.ts").then((m) => m.callDeps(config, env)),
+    () =>
+      deps ??= import("../exec/environment.ts").then((m) =>
+        m.callDeps(config, env, { source: policy, ask: elicitConsent(server, config.region) })
+      ),
   );
   registerSuggestTool(server);
   if (config.agentScripts) {
@@ -42,10 +48,11 @@ export async function createServer(
 export async function serveStdio(
   config: Config,
   env: Record<string, string | undefined>,
+  policy: PolicySource,
   afterConnect?: (warnings: string[]) => Promise<void>,
 ): Promise<void> {
   const warnings: string[] = [];
-  const server = await createServer(config, env, warnings);
+  const server = await createServer(config, env, policy, warnings);
   const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
   await server.connect(new StdioServerTransport());
   // The transport does not notice the client closing stdin; without this the process would hang.

@@ -1,0 +1,83 @@
+/** `aws-api-mcp policy`: explain decisions, and the read-only catalog of every operation. */
+import type { Command } from "commander";
+import process from "node:process";
+import { loadConfig } from "../config.ts";
+import { loadService, serviceNames } from "../models/registry.ts";
+import { parseCommand } from "../parse/command.ts";
+import { diskFiles } from "../parse/files.ts";
+import { credentialEntry } from "../models/credentials.ts";
+import { decide } from "../policy/decide.ts";
+import { PolicySource } from "../policy/policy-file.ts";
+
+/** Registers `policy explain` and `policy catalog`. */
+export function registerPolicy(program: Command): void {
+  const policy = program.command("policy").description(
+    "Security policy: explain a decision, list the read-only catalog",
+  );
+  policy.command("explain")
+    .description(
+      "Decision (deny, consent, allow), deciding rule, IAM actions, access level and read-only class of a command",
+    )
+    .argument("<command>", 'the command, e.g. "aws iam delete-user --user-name bob"')
+    .option("--json", "print one JSON object")
+    .action((text: string, opts: { json?: boolean }) => {
+      const loaded = loadConfig(process.env);
+      if (!loaded.ok) {
+        console.error(JSON.stringify({ error: loaded.error }));
+        process.exitCode = 2;
+        return;
+      }
+      const source = new PolicySource(loaded.config.policyFile);
+      const bad = source.load();
+      if (bad) {
+        console.error(JSON.stringify({ error: bad }));
+        process.exitCode = 2;
+        return;
+      }
+      const parsed = parseCommand(text, { files: diskFiles(loaded.config.workingDir) });
+      if (!parsed.ok || parsed.value.kind === "help") {
+        const out = parsed.ok
+          ? { error: { code: "NOT_A_CALL", message: "Help makes no AWS call." } }
+          : { error: parsed.error };
+        console.log(JSON.stringify(out));
+        process.exitCode = 1;
+        return;
+      }
+      const cmd = parsed.value;
+      const d = decide(cmd, loaded.config, source.current());
+      const out = {
+        decision: d.decision,
+        rule: d.rule,
+        reason: d.reason,
+        ...(d.hint ? { hint: d.hint } : {}),
+        service: cmd.service,
+        operation: cmd.operation,
+        iamActions: cmd.iam.actions,
+        accessLevel: cmd.iam.access,
+        readOnly: cmd.readOnly,
+        ...(cmd.credentials ? { credentials: cmd.credentials } : {}),
+      };
+      if (opts.json) console.log(JSON.stringify(out));
+      else {
+        console.log(`${out.decision.toUpperCase()} (${out.rule}): ${out.reason}`);
+        if (d.hint) console.log(`  ${d.hint}`);
+        console.log(
+          `  ${out.service} ${out.operation}: ${out.accessLevel} [${
+            out.iamActions.join(", ")
+          }], read-only: ${out.readOnly}`,
+        );
+      }
+    });
+  policy.command("catalog")
+    .description("One JSON line per operation of every service: service, operation, accessLevel, readOnly")
+    .action(() => {
+      for (const name of serviceNames()) {
+        const s = loadService(name)!;
+        for (const [op, o] of Object.entries(s.operations)) {
+          const readOnly = (o.iam.access === "List" || o.iam.access === "Read") &&
+            !credentialEntry(name, op, {});
+          console.log(JSON.stringify({ service: name, operation: op, accessLevel: o.iam.access, readOnly }));
+        }
+      }
+    });
+}

@@ -1,0 +1,43 @@
+/** Asking the user for consent through MCP elicitation, showing exactly what would run and why. */
+// @ts-types="@modelcontextprotocol/sdk/server/mcp"
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ConsentAnswer } from "../exec/call.ts";
+import type { ParsedCommand } from "../parse/types.ts";
+import type { Decision } from "../policy/decide.ts";
+
+/** The consent asker for a server: "unsupported" when the client has no elicitation. */
+export function elicitConsent(server: McpServer, defaultRegion: string | undefined) {
+  return async (
+    cmd: ParsedCommand,
+    decision: Decision,
+    text: string,
+    signal?: AbortSignal,
+  ): Promise<ConsentAnswer> => {
+    if (!server.server.getClientCapabilities()?.elicitation) return "unsupported";
+    const region = cmd.globals.region ?? defaultRegion ?? "the profile's region (else us-east-1)";
+    const message = [
+      "An AI assistant wants to run this AWS command:",
+      "",
+      `  ${text}`,
+      "",
+      `Service: ${cmd.service}  Operation: ${cmd.operation}  Region: ${region}`,
+      `IAM access level: ${cmd.iam.access} (${cmd.iam.actions.join(", ")})`,
+      `Why you are asked: ${decision.reason}`,
+    ].join("\n");
+    try {
+      const r = await server.server.elicitInput({
+        message,
+        requestedSchema: {
+          type: "object",
+          properties: { confirm: { type: "boolean", title: "Run this command", description: "Run it now" } },
+          required: ["confirm"],
+        },
+      }, { signal });
+      if (r.action === "accept") return r.content?.confirm === true ? "accept" : "decline";
+      return r.action === "decline" ? "decline" : "cancel";
+    } catch {
+      // A client that fails the request has not agreed to anything.
+      return "cancel";
+    }
+  };
+}
