@@ -22,6 +22,8 @@ const schema = z.object({
   READ_OPERATIONS_ONLY: bool.default(false),
   REQUIRE_MUTATION_CONSENT: bool.default(false),
   AWS_API_MCP_SECURITY_POLICY_FILE: z.string().refine(isAbsolute, "must be an absolute path").optional(),
+  AWS_API_MCP_ALLOW_UNRESTRICTED_LOCAL_FILE_ACCESS: bool.default(false),
+  AWS_API_MCP_FILE_ACCESS: z.enum(["workdir", "unrestricted", "no-access"]).optional(),
   EXPERIMENTAL_AGENT_SCRIPTS: bool.default(false),
   AWS_API_MCP_AGENT_SCRIPTS_DIR: z.string().refine(isAbsolute, "must be an absolute path").optional(),
   AWS_API_MCP_LOG_LEVEL: z.enum(["trace", "debug", "info", "warning", "error", "fatal"]).default("info"),
@@ -39,6 +41,7 @@ export interface Config {
   logLevel: "trace" | "debug" | "info" | "warning" | "error" | "fatal";
   agentScripts: boolean;
   policyFile: string;
+  fileAccess: "workdir" | "unrestricted" | "no-access";
   agentScriptsDir?: string;
   logFile: string;
 }
@@ -78,6 +81,8 @@ export function loadConfig(
       requireMutationConsent: v.REQUIRE_MUTATION_CONSENT,
       logLevel: v.AWS_API_MCP_LOG_LEVEL,
       agentScripts: v.EXPERIMENTAL_AGENT_SCRIPTS,
+      fileAccess: v.AWS_API_MCP_FILE_ACCESS ??
+        (v.AWS_API_MCP_ALLOW_UNRESTRICTED_LOCAL_FILE_ACCESS ? "unrestricted" : "workdir"),
       policyFile: v.AWS_API_MCP_SECURITY_POLICY_FILE ??
         join(env.HOME || homedir(), ".aws", "aws-api-mcp", "mcp-security-policy.json"),
       agentScriptsDir: v.AWS_API_MCP_AGENT_SCRIPTS_DIR,

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import process from "node:process";
 import { loadConfig } from "../config.ts";
 import { parseCommand } from "../parse/command.ts";
-import { diskFiles } from "../parse/files.ts";
+import { confinedFiles } from "../policy/files.ts";
 import { parseResultJson } from "../parse/json.ts";
 
 /** Registers the `parse` subcommand. */
@@ -21,7 +21,7 @@ export function registerParse(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const files = diskFiles(loaded.config.workingDir);
+      const files = confinedFiles(loaded.config.fileAccess, loaded.config.workingDir);
       const one = (text: string) => JSON.stringify(parseResultJson(parseCommand(text, { files })));
       if (opts.jsonl) {
         const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

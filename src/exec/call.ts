@@ -28,12 +28,19 @@ export type ConsentAnswer = "accept" | "decline" | "cancel" | "unsupported";
 /** Policy hooks: the decision for a command, and how to ask the user when it needs consent. */
 export interface CallPolicy {
   decide(cmd: ParsedCommand): Decision;
+  /** The first local path of the command the file policy refuses, as an error; checked before anything runs. */
+  checkFiles?(cmd: ParsedCommand): { code: "FILE_ACCESS_DENIED"; message: string; hint: string } | undefined;
   consent(cmd: ParsedCommand, decision: Decision, text: string, signal?: AbortSignal): Promise<ConsentAnswer>;
 }
 
 /** Policy failures of call_aws. */
 export interface PolicyFailure {
-  code: "POLICY_DENIED" | "CONSENT_DECLINED" | "CONSENT_CANCELLED" | "CONSENT_UNAVAILABLE";
+  code:
+    | "POLICY_DENIED"
+    | "CONSENT_DECLINED"
+    | "CONSENT_CANCELLED"
+    | "CONSENT_UNAVAILABLE"
+    | "FILE_ACCESS_DENIED";
   message: string;
   hint?: string;
   rule: string;
@@ -106,6 +113,8 @@ async function checkPolicy(
   text: string,
   deps: CallDeps,
 ): Promise<PolicyFailure | undefined> {
+  const fileDenied = deps.policy!.checkFiles?.(cmd);
+  if (fileDenied) return { ...fileDenied, rule: "file-access" };
   const d = deps.policy!.decide(cmd);
   if (d.decision === "allow") return undefined;
   if (d.decision === "deny") return { code: "POLICY_DENIED", message: d.reason, hint: d.hint, rule: d.rule };

@@ -1,10 +1,10 @@
 /** Builds call_aws's dependencies from the validated configuration: files, region, profile, user agent. */
 import { mkdirSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname } from "node:path";
+import { confinedFiles, resolveLocalPath } from "../policy/files.ts";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import type { Config } from "../config.ts";
-import { diskFiles } from "../parse/files.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
 import type { CallDeps, ConsentAnswer } from "./call.ts";
 import { decide } from "../policy/decide.ts";
@@ -38,7 +38,13 @@ export function callDeps(
   policy?: { source: PolicySource; ask?: AskConsent },
 ): CallDeps {
   mkdirSync(config.workingDir, { recursive: true });
-  const abs = (p: string) => (isAbsolute(p) ? p : resolve(config.workingDir, p));
+  const allowed = (path: string) => resolveLocalPath(path, config.fileAccess, config.workingDir);
+  const abs = (p: string) => {
+    const r = allowed(p);
+    if (!r.ok) throw new ExecFailure(r.error);
+    return r.path;
+  };
+
   const fileError = (path: string, e: unknown) =>
     new ExecFailure({ code: "FILE_ERROR", message: `Cannot access ${path}: ${(e as Error).message}` });
   const settings = {
@@ -46,10 +52,17 @@ export function callDeps(
     requireMutationConsent: config.requireMutationConsent,
   };
   return {
-    parse: { files: diskFiles(config.workingDir) },
+    parse: { files: confinedFiles(config.fileAccess, config.workingDir) },
     policy: policy && {
       decide: (cmd) => decide(cmd, settings, policy.source.current()),
       consent: policy.ask ?? (() => Promise.resolve("unsupported" as const)),
+      checkFiles: (cmd) => {
+        for (const f of cmd.files) {
+          const r = allowed(f.path);
+          if (!r.ok) return r.error;
+        }
+        return undefined;
+      },
     },
     exec: {
       region: config.region,

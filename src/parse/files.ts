@@ -10,11 +10,15 @@ function expand(path: string, base: string): string {
   return isAbsolute(p) ? p : resolve(base, p);
 }
 
+/** Maps a path a command names to the path to use, or fails (the file-access policy); identity by default. */
+export type PathCheck = (path: string) => string;
+
 /** Reads files as the AWS CLI does, relative to `base`; errors name the file and the cause. */
-export function diskFiles(base: string): FileAccess {
+export function diskFiles(base: string, check?: PathCheck): FileAccess {
+  const expandChecked = (path: string) => expand(check ? check(path) : path, base);
   return {
     read(path, binary) {
-      const full = expand(path, base);
+      const full = expandChecked(path);
       let data: Uint8Array;
       try {
         data = readFileSync(full);
@@ -42,15 +46,17 @@ export function diskFiles(base: string): FileAccess {
       }
     },
     isFile(path) {
+      const full = expandChecked(path);
       try {
-        return statSync(expand(path, base)).isFile();
+        return statSync(full).isFile();
       } catch {
         return false;
       }
     },
     isDir(path) {
+      const full = expandChecked(path);
       try {
-        return statSync(expand(path, base)).isDirectory();
+        return statSync(full).isDirectory();
       } catch {
         return false;
       }

@@ -1,0 +1,114 @@
+/**
+ * Local file access: every path a command names (file://, fileb://, streaming bodies, outfiles, s3 cp's
+ * local side, --cli-input-json) is resolved here. In `workdir` mode it must stay inside the working
+ * folder after `..`, symlinks and case rules; `unrestricted` allows any path; `no-access` none. Anything
+ * odd — NUL bytes, percent-encoding, look-alike separators, drive letters, UNC paths — is refused.
+ */
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import process from "node:process";
+import { ParseFailure } from "../parse/errors.ts";
+import { diskFiles } from "../parse/files.ts";
+import type { FileAccess } from "../parse/unpack.ts";
+
+/** How local files may be used. */
+export type FileMode = "workdir" | "unrestricted" | "no-access";
+
+/** A refused path and why. */
+export interface FileDenied {
+  code: "FILE_ACCESS_DENIED";
+  message: string;
+  hint: string;
+}
+
+const MAX_PATH = 4096;
+// Characters that look like dots or slashes, and combining marks that forge them.
+const LOOKALIKES =
+  /[\u2024\u2025\u2026\uFE52\uFF0E\u3002\uFF61\u2215\u2044\uFF0F\u29F8\u2216\uFF3C\u29F5\u0338\u2571\u2572\u200B-\u200F\u202A-\u202E\u2060\uFEFF]/;
+
+function denied(path: string, why: string, workdir: string): FileDenied {
+  const shown = JSON.stringify(path.length > 200 ? `${path.slice(0, 200)}…` : path);
+  return {
+    code: "FILE_ACCESS_DENIED",
+    message: `Local path ${shown} is refused: ${why}.`,
+    hint: `Use a plain path inside the working directory ${workdir} (relative paths resolve against it).`,
+  };
+}
+
+/** The real path of the longest existing prefix, with the rest appended (for paths that do not exist yet). */
+function realish(abs: string): string {
+  let existing = abs;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      const real = realpathSync(existing);
+      return rest.length ? join(real, ...rest.reverse()) : real;
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return abs;
+      rest.push(existing.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
+      existing = parent;
+    }
+  }
+}
+
+const caseInsensitive = process.platform === "darwin" || process.platform === "win32";
+
+/** Resolves a path a command names, or says why it is refused. */
+export function resolveLocalPath(
+  path: string,
+  mode: FileMode,
+  workdir: string,
+): { ok: true; path: string } | { ok: false; error: FileDenied } {
+  if (mode === "no-access") {
+    return { ok: false, error: denied(path, "local file access is turned off (no-access mode)", workdir) };
+  }
+  if (path.length === 0) return { ok: false, error: denied(path, "the path is empty", workdir) };
+  if (path.length > MAX_PATH) {
+    return { ok: false, error: denied(path, `the path is longer than ${MAX_PATH} characters`, workdir) };
+  }
+  // deno-lint-ignore no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) {
+    return { ok: false, error: denied(path, "it contains control characters (such as NUL)", workdir) };
+  }
+  if (mode === "unrestricted") return { ok: true, path: resolve(workdir, path) };
+  if (/%[0-9a-f]{2}/i.test(path)) {
+    return { ok: false, error: denied(path, "it contains percent-encoding", workdir) };
+  }
+  if (LOOKALIKES.test(path)) {
+    return {
+      ok: false,
+      error: denied(path, "it contains characters that look like dots or slashes", workdir),
+    };
+  }
+  if (path.includes("\\")) {
+    return {
+      ok: false,
+      error: denied(path, "it contains backslashes (Windows separators or UNC paths)", workdir),
+    };
+  }
+  if (/^[a-z]:/i.test(path)) return { ok: false, error: denied(path, "it names a drive", workdir) };
+  if (path.startsWith("~")) {
+    return { ok: false, error: denied(path, "it points into a home directory", workdir) };
+  }
+  const root = realish(resolve(workdir));
+  const target = realish(isAbsolute(path) ? resolve(path) : resolve(root, path));
+  const [r, t] = caseInsensitive ? [root.toLowerCase(), target.toLowerCase()] : [root, target];
+  const rel = relative(r, t);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
+    return {
+      ok: false,
+      error: denied(path, `it resolves to ${target}, outside the working directory`, workdir),
+    };
+  }
+  return { ok: true, path: target };
+}
+
+/** Parse-time file access confined by the policy: refused paths fail as FILE_ACCESS_DENIED. */
+export function confinedFiles(mode: FileMode, workdir: string): FileAccess {
+  return diskFiles(workdir, (path) => {
+    const r = resolveLocalPath(path, mode, workdir);
+    if (!r.ok) throw new ParseFailure(r.error);
+    return r.path;
+  });
+}
