@@ -23,12 +23,14 @@ export function diskFiles(base: string, check?: PathCheck): FileAccess {
       try {
         data = readFileSync(full);
       } catch (e) {
-        const code = (e as { code?: string }).code ?? "EIO";
+        const code = (e as { code?: string }).code;
         const why = code === "ENOENT"
           ? "No such file or directory"
           : code === "EISDIR"
           ? "Is a directory"
-          : code;
+          : (e as Error).name === "NotCapable"
+          ? "not permitted (outside the folders this program may read)"
+          : code ?? (e as Error).message;
         fail(
           "FILE_ERROR",
           `Unable to load paramfile ${binary ? "fileb" : "file"}://${path}: ${why}: '${path}'`,
