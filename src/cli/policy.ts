@@ -5,7 +5,7 @@ import { loadConfig } from "../config.ts";
 import { loadService, serviceNames } from "../models/registry.ts";
 import { parseCommand } from "../parse/command.ts";
 import { diskFiles } from "../parse/files.ts";
-import { credentialEntry } from "../models/credentials.ts";
+import { isReadOnly } from "../models/credentials.ts";
 import { decide } from "../policy/decide.ts";
 import { PolicySource } from "../policy/policy-file.ts";
 
@@ -74,8 +74,7 @@ export function registerPolicy(program: Command): void {
       for (const name of serviceNames()) {
         const s = loadService(name)!;
         for (const [op, o] of Object.entries(s.operations)) {
-          const readOnly = (o.iam.access === "List" || o.iam.access === "Read") &&
-            !credentialEntry(name, op, {});
+          const readOnly = isReadOnly(o.iam.access, name, op, {});
           console.log(JSON.stringify({ service: name, operation: op, accessLevel: o.iam.access, readOnly }));
         }
       }

@@ -129,3 +129,14 @@ export function credentialEntry(
     (!c.when || params[c.when.member] === c.when.equals)
   );
 }
+
+/** The read-only class: List or Read access, and no credentials or secrets handed out. */
+export function isReadOnly(
+  access: string,
+  service: string,
+  operation: string,
+  params: Record<string, unknown>,
+  command?: string,
+): boolean {
+  return (access === "List" || access === "Read") && !credentialEntry(service, operation, params, command);
+}

@@ -3,7 +3,7 @@
  * network access. The stages: lex → global options and service → operation or waiter → the command's
  * arguments → values → botocore's defaults → validation.
  */
-import { credentialEntry } from "../models/credentials.ts";
+import { credentialEntry, isReadOnly } from "../models/credentials.ts";
 import { findOperation, loadOutputs, loadService, serviceNames } from "../models/registry.ts";
 import type { Operation, ServiceModel, Shape } from "../models/types.ts";
 import { ArgParser } from "./argparse.ts";
@@ -402,7 +402,7 @@ function bind(
   }
   checkEndpointParams(service, checked, globals.endpointUrl);
   const creds = credentialEntry(service.name, operation, checked);
-  const readOnly = (op.iam.access === "List" || op.iam.access === "Read") && !creds;
+  const readOnly = isReadOnly(op.iam.access, service.name, operation, checked);
   const result: ParsedCommand = {
     kind: isWaiter ? "waiter" : "operation",
     service: serviceName,
