@@ -79,3 +79,23 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "--no-sign-request sends no signature",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const rec = await startRecorder(() => ({ headers: { "content-type": "text/xml" }, body: identity }));
+    try {
+      const [signed, unsigned] = await callAws([
+        `aws sts get-caller-identity --endpoint-url ${rec.endpoint}`,
+        `aws sts get-caller-identity --no-sign-request --endpoint-url ${rec.endpoint}`,
+      ], { ...deps, concurrency: 1 });
+      assertEquals([signed.status, unsigned.status], ["success", "success"]);
+      ok(rec.requests[0].headers.authorization?.startsWith("AWS4-HMAC-SHA256"));
+      assertEquals(rec.requests[1].headers.authorization, undefined);
+    } finally {
+      await rec.stop();
+    }
+  },
+});
