@@ -1,11 +1,10 @@
 /** `aws-api-mcp call`: run AWS CLI commands from a terminal, exactly as the call_aws tool does. */
 import type { Command } from "commander";
 import process from "node:process";
-import { loadConfig } from "../config.ts";
 import { callAws } from "../exec/call.ts";
 import { callDeps } from "../exec/environment.ts";
 import { toolResult } from "../server/call-tool.ts";
-import { PolicySource } from "../policy/policy-file.ts";
+import { loadContext } from "./context.ts";
 
 /** Registers the `call` subcommand. */
 export function registerCall(program: Command): void {
@@ -14,21 +13,10 @@ export function registerCall(program: Command): void {
     .description("Validate and run AWS CLI commands; print the call_aws tool's result as JSON")
     .argument("<commands...>", 'one or more commands, each quoted: "aws s3api list-buckets"')
     .action(async (commands: string[]) => {
-      const loaded = loadConfig(process.env);
-      if (!loaded.ok) {
-        console.error(JSON.stringify({ error: loaded.error }));
-        process.exitCode = 2;
-        return;
-      }
-      const source = new PolicySource(loaded.config.policyFile);
-      const bad = source.load();
-      if (bad) {
-        console.error(JSON.stringify({ error: bad }));
-        process.exitCode = 2;
-        return;
-      }
+      const ctx = loadContext();
+      if (!ctx) return;
       // A terminal cannot answer MCP consent requests: commands that need consent are refused.
-      const results = await callAws(commands, callDeps(loaded.config, process.env, { source }));
+      const results = await callAws(commands, callDeps(ctx.config, process.env, { source: ctx.policy }));
       console.log(JSON.stringify(toolResult(results).structuredContent, null, 2));
     });
 }

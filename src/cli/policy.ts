@@ -1,13 +1,12 @@
 /** `aws-api-mcp policy`: explain decisions, and the read-only catalog of every operation. */
 import type { Command } from "commander";
 import process from "node:process";
-import { loadConfig } from "../config.ts";
 import { loadService, serviceNames } from "../models/registry.ts";
 import { parseCommand } from "../parse/command.ts";
-import { diskFiles } from "../parse/files.ts";
+import { confinedFiles } from "../policy/files.ts";
 import { isReadOnly } from "../models/credentials.ts";
 import { decide } from "../policy/decide.ts";
-import { PolicySource } from "../policy/policy-file.ts";
+import { loadContext } from "./context.ts";
 
 /** Registers `policy explain` and `policy catalog`. */
 export function registerPolicy(program: Command): void {
@@ -21,20 +20,11 @@ export function registerPolicy(program: Command): void {
     .argument("<command>", 'the command, e.g. "aws iam delete-user --user-name bob"')
     .option("--json", "print one JSON object")
     .action((text: string, opts: { json?: boolean }) => {
-      const loaded = loadConfig(process.env);
-      if (!loaded.ok) {
-        console.error(JSON.stringify({ error: loaded.error }));
-        process.exitCode = 2;
-        return;
-      }
-      const source = new PolicySource(loaded.config.policyFile);
-      const bad = source.load();
-      if (bad) {
-        console.error(JSON.stringify({ error: bad }));
-        process.exitCode = 2;
-        return;
-      }
-      const parsed = parseCommand(text, { files: diskFiles(loaded.config.workingDir) });
+      const ctx = loadContext();
+      if (!ctx) return;
+      const parsed = parseCommand(text, {
+        files: confinedFiles(ctx.config.fileAccess, ctx.config.workingDir),
+      });
       if (!parsed.ok || parsed.value.kind === "help") {
         const out = parsed.ok
           ? { error: { code: "NOT_A_CALL", message: "Help makes no AWS call." } }
@@ -44,7 +34,7 @@ export function registerPolicy(program: Command): void {
         return;
       }
       const cmd = parsed.value;
-      const d = decide(cmd, loaded.config, source.current());
+      const d = decide(cmd, ctx.config, ctx.policy.current());
       const out = {
         decision: d.decision,
         rule: d.rule,

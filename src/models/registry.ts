@@ -41,38 +41,31 @@ export function serviceNames(): string[] {
   return Object.keys(modelIndex().services).sort();
 }
 
-/** One service's model by its CLI name or alias, or undefined for an unknown service. */
-export function loadService(typed: string): ServiceModel | undefined {
+/** One of a service's model files, read once and cached; undefined for an unknown service. */
+function cached<T>(cache: Map<string, T>, folder: string, typed: string): T | undefined {
   const name = resolveServiceName(typed);
   if (name === undefined) return undefined;
-  let model = services.get(name);
+  let model = cache.get(name);
   if (!model) {
-    model = readModel<ServiceModel>(`services/${name}.json`);
-    services.set(name, model);
+    model = readModel<T>(`${folder}/${name}.json`);
+    cache.set(name, model);
   }
   return model;
+}
+
+/** One service's model by its CLI name or alias, or undefined for an unknown service. */
+export function loadService(typed: string): ServiceModel | undefined {
+  return cached(services, "services", typed);
 }
 
 /** The output shapes of a service (for formatting responses). */
 export function loadOutputs(name: string): OutputModel | undefined {
-  if (!hasService(name)) return undefined;
-  let model = outputs.get(name);
-  if (!model) {
-    model = readModel<OutputModel>(`outputs/${name}.json`);
-    outputs.set(name, model);
-  }
-  return model;
+  return cached(outputs, "outputs", name);
 }
 
 /** The documentation of a service (for help and suggestions). */
 export function loadDocs(name: string): DocsModel | undefined {
-  if (!hasService(name)) return undefined;
-  let model = docs.get(name);
-  if (!model) {
-    model = readModel<DocsModel>(`docs/${name}.json`);
-    docs.set(name, model);
-  }
-  return model;
+  return cached(docs, "docs", name);
 }
 
 /**
