@@ -9,10 +9,10 @@ import { Client } from "@modelcontextprotocol/sdk/client";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { startRecorder } from "../scripts/local-servers.ts";
+import { RUN_FLAGS } from "../scripts/run-flags.ts";
 import { median } from "./stats.ts";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-const FLAGS = ["--allow-read", "--allow-write", "--allow-env", "--allow-net", "--allow-sys"];
 const env = {
   ...Deno.env.toObject(),
   AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
@@ -24,7 +24,7 @@ const env = {
 async function connect(): Promise<{ client: Client; transport: StdioClientTransport }> {
   const transport = new StdioClientTransport({
     command: Deno.execPath(),
-    args: ["run", ...FLAGS, MAIN],
+    args: ["run", ...RUN_FLAGS, MAIN],
     env,
   });
   const client = new Client({ name: "bench", version: "1.0.0" });

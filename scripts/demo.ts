@@ -11,6 +11,7 @@ import { Client } from "@modelcontextprotocol/sdk/client";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { startDynamo, startS3 } from "./local-servers.ts";
+import { RUN_FLAGS } from "./run-flags.ts";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const [s3, ddb] = await Promise.all([startS3(), startDynamo()]);
@@ -18,7 +19,7 @@ const work = mkdtempSync(join(tmpdir(), "aws-api-mcp-demo-"));
 writeFileSync(join(work, "hello.txt"), "Hello from aws-api-mcp!\n");
 const transport = new StdioClientTransport({
   command: Deno.execPath(),
-  args: ["run", "--allow-read", "--allow-write", "--allow-env", "--allow-net", "--allow-sys", MAIN],
+  args: ["run", ...RUN_FLAGS, MAIN],
   env: {
     ...Deno.env.toObject(),
     AWS_ACCESS_KEY_ID: "S3RVER",

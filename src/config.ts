@@ -1,33 +1,23 @@
 /** All environment configuration in one place, validated with zod at start-up. */
-import { homedir, tmpdir } from "node:os";
-import { isAbsolute, join } from "node:path";
-import process from "node:process";
 import { z } from "zod";
+import { type FileAccess, fileAccessOf, isAbsolutePath, locationsOf, TRUE_WORDS } from "./locations.ts";
 
-const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) =>
-  ["true", "1", "yes"].includes(v)
-);
-
-/** The platform temp folder the AWS CLI's users expect: $XDG_RUNTIME_DIR, $TMPDIR, /tmp on Linux. */
-function platformTemp(env: Record<string, string | undefined>): string {
-  if (process.platform === "linux") return env.XDG_RUNTIME_DIR || env.TMPDIR || "/tmp";
-  return tmpdir();
-}
+const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => TRUE_WORDS.includes(v));
 
 const schema = z.object({
   AWS_REGION: z.string().min(1).optional(),
   AWS_API_MCP_PROFILE_NAME: z.string().min(1).optional(),
-  AWS_API_MCP_WORKING_DIR: z.string().refine(isAbsolute, "must be an absolute path").optional(),
+  AWS_API_MCP_WORKING_DIR: z.string().refine(isAbsolutePath, "must be an absolute path").optional(),
   AWS_API_MCP_TELEMETRY: bool.default(true),
   READ_OPERATIONS_ONLY: bool.default(false),
   REQUIRE_MUTATION_CONSENT: bool.default(false),
-  AWS_API_MCP_SECURITY_POLICY_FILE: z.string().refine(isAbsolute, "must be an absolute path").optional(),
+  AWS_API_MCP_SECURITY_POLICY_FILE: z.string().refine(isAbsolutePath, "must be an absolute path").optional(),
   AWS_API_MCP_ALLOW_UNRESTRICTED_LOCAL_FILE_ACCESS: bool.default(false),
   AWS_API_MCP_FILE_ACCESS: z.enum(["workdir", "unrestricted", "no-access"]).optional(),
   EXPERIMENTAL_AGENT_SCRIPTS: bool.default(false),
-  AWS_API_MCP_AGENT_SCRIPTS_DIR: z.string().refine(isAbsolute, "must be an absolute path").optional(),
+  AWS_API_MCP_AGENT_SCRIPTS_DIR: z.string().refine(isAbsolutePath, "must be an absolute path").optional(),
   AWS_API_MCP_LOG_LEVEL: z.enum(["trace", "debug", "info", "warning", "error", "fatal"]).default("info"),
-  AWS_API_MCP_LOG_FILE: z.string().refine(isAbsolute, "must be an absolute path").optional(),
+  AWS_API_MCP_LOG_FILE: z.string().refine(isAbsolutePath, "must be an absolute path").optional(),
 });
 
 /** The validated configuration. */
@@ -41,7 +31,7 @@ export interface Config {
   logLevel: "trace" | "debug" | "info" | "warning" | "error" | "fatal";
   agentScripts: boolean;
   policyFile: string;
-  fileAccess: "workdir" | "unrestricted" | "no-access";
+  fileAccess: FileAccess;
   agentScriptsDir?: string;
   logFile: string;
 }
@@ -70,24 +60,32 @@ export function loadConfig(
     };
   }
   const v = parsed.data;
+  const at = locationsOf(env);
+  if (!at) {
+    return {
+      ok: false,
+      error: {
+        code: "INVALID_CONFIG",
+        message: "Neither HOME nor USERPROFILE is set, so ~/.aws cannot be found.",
+        hint: 'Set HOME in the server\'s environment (mcp.json "env").',
+      },
+    };
+  }
   return {
     ok: true,
     config: {
       region: v.AWS_REGION,
       profile: v.AWS_API_MCP_PROFILE_NAME,
-      workingDir: v.AWS_API_MCP_WORKING_DIR ?? join(platformTemp(env), "aws-api-mcp", "workdir"),
+      workingDir: at.workingDir,
       telemetry: v.AWS_API_MCP_TELEMETRY,
       readOperationsOnly: v.READ_OPERATIONS_ONLY,
       requireMutationConsent: v.REQUIRE_MUTATION_CONSENT,
       logLevel: v.AWS_API_MCP_LOG_LEVEL,
       agentScripts: v.EXPERIMENTAL_AGENT_SCRIPTS,
-      fileAccess: v.AWS_API_MCP_FILE_ACCESS ??
-        (v.AWS_API_MCP_ALLOW_UNRESTRICTED_LOCAL_FILE_ACCESS ? "unrestricted" : "workdir"),
-      policyFile: v.AWS_API_MCP_SECURITY_POLICY_FILE ??
-        join(env.HOME || homedir(), ".aws", "aws-api-mcp", "mcp-security-policy.json"),
-      agentScriptsDir: v.AWS_API_MCP_AGENT_SCRIPTS_DIR,
-      logFile: v.AWS_API_MCP_LOG_FILE ??
-        join(env.HOME || homedir(), ".aws", "aws-api-mcp", "aws-api-mcp-server.log"),
+      fileAccess: fileAccessOf(env),
+      policyFile: at.policyFile,
+      agentScriptsDir: at.agentScriptsDir,
+      logFile: at.logFile,
     },
   };
 }

@@ -1,14 +1,46 @@
 /**
- * Entry point of `aws-api-mcp`: with no arguments an MCP server on stdio, else a terminal subcommand.
- * Each path loads only its own modules, so the server answers its first requests quickly.
+ * Entry point of `aws-api-mcp`. It computes the Deno permissions this user's files call for
+ * (policy/sandbox.ts) and runs the program (program.ts) in a worker holding only those, so that even the
+ * release binary — compiled with broad read and write, since `deno compile` cannot know the user's paths —
+ * reads and writes nothing else. It needs `--unstable-worker-options`; without it Deno refuses to start
+ * the worker, so the program never runs unconfined.
  */
+import { fileAccessOf, locationsOf, pathOfFileUrl } from "./locations.ts";
+import { sandboxPermissions } from "./policy/sandbox.ts";
+import type { ProgramEnd, ProgramStart } from "./program.ts";
+
+/** Data shipped beside the code, which the program reads. */
+const BUNDLED = [
+  pathOfFileUrl(new URL("../models/", import.meta.url)),
+  pathOfFileUrl(new URL("./scripts/bundled/", import.meta.url)),
+];
+
+/**
+ * Runs a program module in a worker with the sandbox's permissions for this environment; resolves with
+ * the exit code it reports (an uncaught error is printed, without a stack, as exit code 1).
+ */
+export function runSandboxed(program: URL, args: string[], env: Record<string, string>): Promise<number> {
+  const permissions = sandboxPermissions({
+    env,
+    fileAccess: fileAccessOf(env),
+    locations: locationsOf(env),
+    bundled: BUNDLED,
+  });
+  const worker = new Worker(
+    program,
+    { type: "module", name: "aws-api-mcp", deno: { permissions } } as WorkerOptions,
+  );
+  return new Promise((resolve) => {
+    worker.onmessage = (event: MessageEvent<ProgramEnd>) => resolve(event.data.exitCode);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      console.error(`aws-api-mcp: ${event.message}`);
+      resolve(1);
+    };
+    worker.postMessage({ args } satisfies ProgramStart);
+  });
+}
 
 if (import.meta.main) {
-  if (Deno.args.length === 0) {
-    const { startStdioServer } = await import("./server/start.ts");
-    await startStdioServer();
-  } else {
-    const { buildProgram } = await import("./cli/program.ts");
-    await buildProgram().parseAsync(Deno.args, { from: "user" });
-  }
+  Deno.exit(await runSandboxed(new URL("./program.ts", import.meta.url), Deno.args, Deno.env.toObject()));
 }

@@ -1,5 +1,6 @@
 /** The terminal program: `aws-api-mcp <subcommand>`, with --help and --version. */
 import { Command } from "commander";
+import process from "node:process";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
 import { registerCall } from "./call.ts";
 import { registerModels } from "./models.ts";
@@ -15,9 +16,11 @@ export function buildProgram(): Command {
       "MCP server for working with AWS through AWS CLI commands, validated before anything is sent",
     )
     .version(VERSION, "-v, --version")
+    // Throw instead of exiting, so program.ts can hand the exit code to main.ts (subcommands inherit this).
+    .exitOverride()
     .action(async () => {
       const { startStdioServer } = await import("../server/start.ts");
-      await startStdioServer();
+      process.exitCode = await startStdioServer();
     });
   registerModels(program);
   registerParse(program);

@@ -37,7 +37,8 @@ export function callDeps(
   env: Record<string, string | undefined>,
   policy?: { source: PolicySource; ask?: AskConsent },
 ): CallDeps {
-  mkdirSync(config.workingDir, { recursive: true });
+  // In no-access mode the sandbox (policy/sandbox.ts) grants no working folder, so none is made.
+  if (config.fileAccess !== "no-access") mkdirSync(config.workingDir, { recursive: true });
   const allowed = (path: string) => resolveLocalPath(path, config.fileAccess, config.workingDir);
   const abs = (p: string) => {
     const r = allowed(p);

@@ -130,7 +130,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     });
   }
   const service = loadService(cmd.serviceModel)!;
-  if (!hasSdk(service)) {
+  if (!(await hasSdk(service))) {
     throw new ExecFailure({
       code: "NO_SDK_CLIENT",
       message:
@@ -147,7 +147,9 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     endpoint: endpointFor(service, cmd, opts.env ?? {}),
     signRequest: cmd.globals.signRequest,
     verifySsl: cmd.globals.verifySsl,
-    caBundle: cmd.globals.caBundle,
+    caBundle: cmd.globals.caBundle === undefined
+      ? undefined
+      : new TextDecoder().decode(await opts.files.read(cmd.globals.caBundle)),
     readTimeoutSeconds: cmd.globals.readTimeout,
     connectTimeoutSeconds: cmd.globals.connectTimeout,
     userAgent: opts.userAgent,

@@ -54,7 +54,12 @@ const serviceParser = new ArgParser([], 1);
 /** Parses and validates one command; never throws for bad input. */
 export function parseCommand(text: string, options: ParseOptions): Result<ParsedCommand | HelpRequest> {
   try {
-    return { ok: true, value: parse(text, options) };
+    const value = parse(text, options);
+    // The CA bundle is a local file like any other: the file policy must see it.
+    if (value.kind !== "help" && value.globals.caBundle !== undefined) {
+      value.files.push({ path: value.globals.caBundle, mode: "read-text", via: "--ca-bundle" });
+    }
+    return { ok: true, value };
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, error: e.error };
     // Recursion over the input (shorthand, JSON documents) ran out of stack: the input nests too deeply.

@@ -105,7 +105,17 @@ export class PolicySource {
     let mtime: number;
     try {
       mtime = statSync(this.path).mtimeMs;
-    } catch {
+    } catch (e) {
+      // Only a file that is not there means "no policy"; any other failure must not drop the user's rules.
+      const code = (e as { code?: string }).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        return {
+          code: "INVALID_POLICY",
+          message: `Cannot check the policy file ${this.path}: ${(e as Error).message}`,
+          hint:
+            "Fix the file's or its folder's permissions, or point AWS_API_MCP_SECURITY_POLICY_FILE elsewhere.",
+        };
+      }
       this.#policy = { denyList: [], elicitList: [] };
       this.#mtime = 0;
       return undefined;

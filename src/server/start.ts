@@ -5,12 +5,12 @@ import { VERSION } from "../version.ts";
 import { serveStdio } from "./stdio.ts";
 import { PolicySource } from "../policy/policy-file.ts";
 
-/** Validates the configuration (a bad one stops the server with a precise message) and serves. */
-export async function startStdioServer(): Promise<void> {
+/** Validates the configuration (a bad one stops the server with a precise message), serves, returns the exit code. */
+export async function startStdioServer(): Promise<number> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
     console.error(`${loaded.error.message} ${loaded.error.hint}`);
-    process.exit(2);
+    return 2;
   }
   const config = loaded.config;
   const policy = new PolicySource(config.policyFile, (e) => {
@@ -22,7 +22,7 @@ export async function startStdioServer(): Promise<void> {
   if (bad) {
     // Never fail open: a policy the user wrote but we cannot read stops the server.
     console.error(`${bad.message}\n${bad.hint}`);
-    process.exit(2);
+    return 2;
   }
   await serveStdio(config, process.env, policy, async (warnings) => {
     // Logging starts once the client is served, so it never delays the first answers.
@@ -36,4 +36,5 @@ export async function startStdioServer(): Promise<void> {
     });
     for (const w of warnings) logger("server").warn(w);
   });
+  return 0;
 }

@@ -10,6 +10,7 @@ import { startRecorder } from "../../scripts/local-servers.ts";
 Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
 Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
 const config = loadConfig({
+  HOME: Deno.env.get("HOME"),
   AWS_API_MCP_WORKING_DIR: mkdtempSync(join(tmpdir(), "run-")),
   AWS_REGION: "us-east-1",
 });

@@ -79,6 +79,7 @@ Deno.test({
     const creds = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" };
     for (const [k, v] of Object.entries(creds)) Deno.env.set(k, v);
     const config = loadConfig({
+      HOME: Deno.env.get("HOME"),
       AWS_API_MCP_WORKING_DIR: work,
       AWS_REGION: "us-east-1",
       AWS_API_MCP_TELEMETRY: "false",

@@ -174,4 +174,8 @@ Deno.test("the policy file reloads on change and keeps the last valid policy on 
   const bad = new PolicySource(path);
   write("{", 4000);
   ok(bad.load()?.code === "INVALID_POLICY", "a bad file at start-up is an error");
+  // A file that cannot even be checked (here: a name too long for the file system) is never "no policy".
+  const unreadable = new PolicySource(join(dir, "x".repeat(300), "policy.json"));
+  const err = unreadable.load();
+  ok(err?.code === "INVALID_POLICY" && err.message.includes("Cannot check"), JSON.stringify(err));
 });

@@ -90,13 +90,14 @@ Deno.test("path tricks are refused in workdir mode; legitimate paths resolve ins
 
 Deno.test({
   name:
-    "every trick through file://, fileb://, a streaming body and an outfile is refused before anything runs",
+    "every trick through file://, fileb://, a streaming body, an outfile and --ca-bundle is refused before anything runs",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
     Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
     Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
     const cfg = loadConfig({
+      HOME: Deno.env.get("HOME"),
       AWS_API_MCP_WORKING_DIR: work,
       AWS_API_MCP_SECURITY_POLICY_FILE: join(root, "none.json"),
     });
@@ -110,6 +111,7 @@ Deno.test({
       `aws s3api put-object --bucket b --key k --body '${p}' ${E}`,
       `aws s3api get-object --bucket b --key k '${p}' ${E}`,
       `aws s3api put-object --cli-input-json 'file://${p}' ${E}`,
+      `aws s3api list-buckets --ca-bundle '${p}' ${E}`,
     ];
     const tricks = TRICKS.filter((t) => t && !t.includes("\u0000") && !t.includes("'"));
     const commands = tricks.flatMap(forms);
@@ -125,7 +127,8 @@ Deno.test({
     const good = await callAws([
       `aws ec2 create-tags --resources i-1 --tags file://ok.json ${E}`,
       `aws s3api get-object --bucket b --key k sub/out.bin ${E}`,
+      `aws s3api list-buckets --ca-bundle ok.json ${E}`,
     ], deps);
-    assertEquals(good.map((r) => r.error?.code), ["NETWORK_ERROR", "NETWORK_ERROR"]);
+    assertEquals(good.map((r) => r.error?.code), ["NETWORK_ERROR", "NETWORK_ERROR", "NETWORK_ERROR"]);
   },
 });

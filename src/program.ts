@@ -1,0 +1,41 @@
+/**
+ * The program proper, run by main.ts inside the permission sandbox (a worker): with no arguments the MCP
+ * server on stdio, else a terminal subcommand. Each path loads only its own modules, so the server
+ * answers its first requests quickly. It tells main.ts the exit code when done.
+ */
+/// <reference lib="deno.worker" />
+import process from "node:process";
+
+/** What main.ts sends: the command-line arguments. */
+export interface ProgramStart {
+  args: string[];
+}
+
+/** What the program sends back when it has finished. */
+export interface ProgramEnd {
+  exitCode: number;
+}
+
+async function run(args: string[]): Promise<number> {
+  if (args.length === 0) {
+    const { startStdioServer } = await import("./server/start.ts");
+    return await startStdioServer();
+  }
+  const [{ buildProgram }, { CommanderError }] = await Promise.all([
+    import("./cli/program.ts"),
+    import("commander"),
+  ]);
+  try {
+    await buildProgram().parseAsync(args, { from: "user" });
+  } catch (e) {
+    // --help, --version and usage errors end here (commander's own exit is turned into this error).
+    if (e instanceof CommanderError) return e.exitCode;
+    throw e;
+  }
+  return Number(process.exitCode ?? 0);
+}
+
+self.onmessage = async (event: MessageEvent<ProgramStart>) => {
+  const end: ProgramEnd = { exitCode: await run(event.data.args) };
+  self.postMessage(end);
+};

@@ -1,0 +1,48 @@
+/** Configuration from the environment: defaults, locations, file-access modes and precise errors. */
+import { deepStrictEqual, ok } from "node:assert";
+import { loadConfig } from "../src/config.ts";
+
+Deno.test("configuration: defaults and locations follow the environment", () => {
+  const cases: [Record<string, string>, Record<string, unknown>][] = [
+    [{ HOME: "/h", XDG_RUNTIME_DIR: "/run/user/7" }, {
+      workingDir: "/run/user/7/aws-api-mcp/workdir",
+      policyFile: "/h/.aws/aws-api-mcp/mcp-security-policy.json",
+      logFile: "/h/.aws/aws-api-mcp/aws-api-mcp-server.log",
+      fileAccess: "workdir",
+    }],
+    [{ HOME: "/h", TMPDIR: "/t", AWS_API_MCP_ALLOW_UNRESTRICTED_LOCAL_FILE_ACCESS: "yes" }, {
+      workingDir: "/t/aws-api-mcp/workdir",
+      fileAccess: "unrestricted",
+    }],
+    [{ USERPROFILE: "/u", AWS_API_MCP_FILE_ACCESS: "no-access", AWS_API_MCP_WORKING_DIR: "/w" }, {
+      workingDir: "/w",
+      policyFile: "/u/.aws/aws-api-mcp/mcp-security-policy.json",
+      fileAccess: "no-access",
+    }],
+  ];
+  for (const [env, want] of cases) {
+    const r = loadConfig(env);
+    ok(r.ok, JSON.stringify(env));
+    const got = Object.fromEntries(
+      Object.keys(want).map((k) => [k, (r.config as unknown as Record<string, unknown>)[k]]),
+    );
+    deepStrictEqual(got, want);
+  }
+});
+
+Deno.test("configuration: bad values and a missing home folder are errors that say what to set", () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [
+      { HOME: "/h", AWS_API_MCP_WORKING_DIR: "relative/dir" },
+      /AWS_API_MCP_WORKING_DIR must be an absolute path/,
+    ],
+    [{ HOME: "/h", READ_OPERATIONS_ONLY: "maybe" }, /READ_OPERATIONS_ONLY/],
+    [{ HOME: "/h", AWS_API_MCP_FILE_ACCESS: "everything" }, /AWS_API_MCP_FILE_ACCESS/],
+    [{}, /Neither HOME nor USERPROFILE is set/],
+  ];
+  for (const [env, message] of cases) {
+    const r = loadConfig(env);
+    ok(!r.ok && r.error.code === "INVALID_CONFIG" && message.test(r.error.message), JSON.stringify(r));
+    ok(!r.ok && r.error.hint.length > 0);
+  }
+});
