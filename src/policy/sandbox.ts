@@ -65,6 +65,7 @@ export function sandboxPermissions(input: SandboxInput): SandboxPermissions {
   return { read: unique(read), write: unique(write), ...fixed };
 }
 
-function unique(paths: string[]): string[] {
-  return [...new Set(paths)];
+// An empty list must never reach Deno: some of its permission parsers read an empty list as "everything".
+function unique(paths: string[]): string[] | false {
+  return paths.length ? [...new Set(paths)] : false;
 }

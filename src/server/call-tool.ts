@@ -1,6 +1,5 @@
 /** The call_aws MCP tool: schemas, progress and cancellation around the shared callAws function. */
-// @ts-types="@modelcontextprotocol/sdk/server/mcp"
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ToolServer } from "./tool-server.ts";
 import { z } from "zod";
 import type { CallDeps, CommandResult } from "../exec/call.ts";
 
@@ -61,7 +60,7 @@ export function toolResult(results: CommandResult[]) {
 }
 
 /** Registers call_aws on the server. */
-export function registerCallTool(server: McpServer, deps: () => Promise<CallDeps>): void {
+export function registerCallTool(server: ToolServer, deps: () => Promise<CallDeps>): void {
   server.registerTool("call_aws", {
     title: "Call AWS",
     description: DESCRIPTION,

@@ -1,19 +1,18 @@
 /** Asking the user for consent through MCP elicitation, showing exactly what would run and why. */
-// @ts-types="@modelcontextprotocol/sdk/server/mcp"
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ToolServer } from "./tool-server.ts";
 import type { ConsentAnswer } from "../exec/call.ts";
 import type { ParsedCommand } from "../parse/types.ts";
 import type { Decision } from "../policy/decide.ts";
 
 /** The consent asker for a server: "unsupported" when the client has no elicitation. */
-export function elicitConsent(server: McpServer, defaultRegion: string | undefined) {
+export function elicitConsent(server: ToolServer, defaultRegion: string | undefined) {
   return async (
     cmd: ParsedCommand,
     decision: Decision,
     text: string,
     signal?: AbortSignal,
   ): Promise<ConsentAnswer> => {
-    if (!server.server.getClientCapabilities()?.elicitation) return "unsupported";
+    if (!server.getClientCapabilities()?.elicitation) return "unsupported";
     const region = cmd.globals.region ?? defaultRegion ?? "the profile's region (else us-east-1)";
     const message = [
       "An AI assistant wants to run this AWS command:",
@@ -25,7 +24,7 @@ export function elicitConsent(server: McpServer, defaultRegion: string | undefin
       `Why you are asked: ${decision.reason}`,
     ].join("\n");
     try {
-      const r = await server.server.elicitInput({
+      const r = await server.elicitInput({
         message,
         requestedSchema: {
           type: "object",

@@ -1,12 +1,11 @@
 /** get_execution_plan: agent scripts as MCP tool (registered with EXPERIMENTAL_AGENT_SCRIPTS=true). */
-// @ts-types="@modelcontextprotocol/sdk/server/mcp"
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ToolServer } from "./tool-server.ts";
 import { z } from "zod";
 import { renderPlan } from "../scripts/loader.ts";
 import type { AgentScript } from "../scripts/types.ts";
 
 /** Registers get_execution_plan, listing the scripts in its description. */
-export function registerPlanTool(server: McpServer, scripts: AgentScript[]): void {
+export function registerPlanTool(server: ToolServer, scripts: AgentScript[]): void {
   const byName = new Map(scripts.map((s) => [s.name, s]));
   const list = scripts.map((s) => `- ${s.name}: ${s.description}`).join("\n");
   server.registerTool("get_execution_plan", {

@@ -25,7 +25,6 @@ export async function startStdioServer(): Promise<number> {
     return 2;
   }
   await serveStdio(config, process.env, policy, async (warnings) => {
-    // Logging starts once the client is served, so it never delays the first answers.
     const { logger, setupLogging } = await import("../log.ts");
     await setupLogging(config.logFile, config.logLevel);
     logger("server").info("started {version} over stdio", {

@@ -1,8 +1,6 @@
 /** The MCP server over stdio: what an MCP client launches from its `mcp.json`. */
 import process from "node:process";
 // The SDK's "./*" export maps types to `*.d.ts` and code to `*`, so code and types need two specifiers.
-// @ts-types="@modelcontextprotocol/sdk/server/mcp"
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 // @ts-types="@modelcontextprotocol/sdk/server/stdio"
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Config } from "../config.ts";
@@ -12,22 +10,25 @@ import { registerCallTool } from "./call-tool.ts";
 import { elicitConsent } from "./consent.ts";
 import type { PolicySource } from "../policy/policy-file.ts";
 import { registerSuggestTool } from "./suggest-tool.ts";
+import { ToolServer } from "./tool-server.ts";
 
-/** Creates the MCP server with its tools; execution code loads on the first call, not at start-up. */
+/**
+ * Creates the MCP server with its tools; execution code loads on the first call, not at start-up.
+ * `beforeFirstCall` (logging set-up) is awaited before the first call runs.
+ */
 export async function createServer(
   config: Config,
   env: Record<string, string | undefined>,
   policy: PolicySource,
   warnings: string[] = [],
-): Promise<McpServer> {
-  const server = new McpServer({ name: PROGRAM_NAME, version: VERSION }, {
-    capabilities: { tools: {}, logging: {} },
-  });
+  beforeFirstCall: () => Promise<void> = () => Promise.resolve(),
+): Promise<ToolServer> {
+  const server = new ToolServer({ name: PROGRAM_NAME, version: VERSION });
   let deps: Promise<CallDeps> | undefined;
   registerCallTool(
     server,
     () =>
-      deps ??= import("../exec/environment.ts").then((m) =>
+      deps ??= Promise.all([import("../exec/environment.ts"), beforeFirstCall()]).then(([m]) =>
         m.callDeps(config, env, { source: policy, ask: elicitConsent(server, config.region) })
       ),
   );
@@ -44,19 +45,30 @@ export async function createServer(
   return server;
 }
 
-/** Serves MCP on stdin/stdout until the client closes the stream. */
+/** How long after connecting logging is set up, unless a call needs it sooner. */
+const LOGGING_DELAY_MS = 100;
+
+/**
+ * Serves MCP on stdin/stdout until the client closes the stream. `startLogging` runs once: shortly after
+ * connecting — so that loading it never delays the client's first requests — or before the first call, or
+ * at the end of a shorter session.
+ */
 export async function serveStdio(
   config: Config,
   env: Record<string, string | undefined>,
   policy: PolicySource,
-  afterConnect?: (warnings: string[]) => Promise<void>,
+  startLogging: (warnings: string[]) => Promise<void>,
 ): Promise<void> {
   const warnings: string[] = [];
-  const server = await createServer(config, env, policy, warnings);
-  const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
+  let logging: Promise<void> | undefined;
+  const loggingReady = () => logging ??= startLogging(warnings);
+  const server = await createServer(config, env, policy, warnings, loggingReady);
+  const closed = new Promise<void>((resolve) => (server.onclose = resolve));
   await server.connect(new StdioServerTransport());
   // The transport does not notice the client closing stdin; without this the process would hang.
   process.stdin.once("end", () => void server.close());
-  await afterConnect?.(warnings);
+  const timer = setTimeout(() => void loggingReady(), LOGGING_DELAY_MS);
   await closed;
+  clearTimeout(timer);
+  await loggingReady(); // a short session still logs its start and warnings
 }

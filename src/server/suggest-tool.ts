@@ -1,6 +1,5 @@
 /** The suggest_aws_commands MCP tool. */
-// @ts-types="@modelcontextprotocol/sdk/server/mcp"
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ToolServer } from "./tool-server.ts";
 import { z } from "zod";
 
 const parameter = z.object({
@@ -12,7 +11,7 @@ const parameter = z.object({
 });
 
 /** Registers suggest_aws_commands; the index loads on its first use. */
-export function registerSuggestTool(server: McpServer): void {
+export function registerSuggestTool(server: ToolServer): void {
   server.registerTool("suggest_aws_commands", {
     title: "Suggest AWS CLI commands",
     description: `Suggest the AWS CLI commands for a task described in natural language (offline, from the AWS

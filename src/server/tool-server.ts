@@ -1,0 +1,175 @@
+/**
+ * A lean MCP server for tools, on the SDK's Protocol (JSON-RPC, progress, cancellation) and its schemas.
+ * The SDK's McpServer and Server load Ajv when imported — about a quarter of the start-up time — only to
+ * check elicitation answers; this server offers what ours needs: initialization, tools with zod input and
+ * output schemas, and form elicitation.
+ */
+// The SDK's "./*" export maps types to `*.d.ts` and code to `*`, so code and types need two specifiers.
+// @ts-types="@modelcontextprotocol/sdk/shared/protocol"
+import {
+  Protocol,
+  type RequestHandlerExtra,
+  type RequestOptions,
+} from "@modelcontextprotocol/sdk/shared/protocol.js";
+// @ts-types="@modelcontextprotocol/sdk/types"
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  type ClientCapabilities,
+  type ElicitRequestFormParams,
+  type ElicitResult,
+  ElicitResultSchema,
+  ErrorCode,
+  type Implementation,
+  InitializedNotificationSchema,
+  InitializeRequestSchema,
+  LATEST_PROTOCOL_VERSION,
+  ListToolsRequestSchema,
+  McpError,
+  type Notification,
+  type Request,
+  type Result,
+  type ServerCapabilities,
+  type ServerNotification,
+  type ServerRequest,
+  type ServerResult,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+
+/** What a tool handler receives beside its arguments: the abort signal, progress token, notifications. */
+export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** A tool's description and its input and output schemas (zod shapes of the argument and result objects). */
+export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
+  title?: string;
+  description: string;
+  inputSchema: I;
+  outputSchema?: O;
+}
+
+interface RegisteredTool {
+  definition: Tool;
+  input: z.ZodObject;
+  output?: z.ZodObject;
+  run(args: unknown, extra: ToolExtra): Promise<CallToolResult>;
+}
+
+function toolError(message: string): CallToolResult {
+  return { content: [{ type: "text", text: message }], isError: true };
+}
+
+/** An MCP server offering tools over any SDK transport. */
+export class ToolServer
+  extends Protocol<ServerRequest | Request, ServerNotification | Notification, ServerResult | Result> {
+  #tools = new Map<string, RegisteredTool>();
+  #clientCapabilities?: ClientCapabilities;
+
+  constructor(private readonly info: Implementation) {
+    super();
+    const capabilities: ServerCapabilities = { tools: { listChanged: false } };
+    this.setRequestHandler(InitializeRequestSchema, (request) => {
+      this.#clientCapabilities = request.params.capabilities;
+      const asked = request.params.protocolVersion;
+      return {
+        protocolVersion: SUPPORTED_PROTOCOL_VERSIONS.includes(asked) ? asked : LATEST_PROTOCOL_VERSION,
+        capabilities,
+        serverInfo: this.info,
+      };
+    });
+    this.setNotificationHandler(InitializedNotificationSchema, () => {});
+    this.setRequestHandler(ListToolsRequestSchema, () => ({
+      tools: [...this.#tools.values()].map((t) => t.definition),
+    }));
+    this.setRequestHandler(CallToolRequestSchema, (request, extra) => this.#call(request.params, extra));
+  }
+
+  /** Adds a tool; its handler gets arguments checked against the input schema. */
+  registerTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
+    name: string,
+    spec: ToolSpec<I, O>,
+    handler: (args: z.infer<z.ZodObject<I>>, extra: ToolExtra) => CallToolResult | Promise<CallToolResult>,
+  ): void {
+    const input = z.object(spec.inputSchema);
+    const output = spec.outputSchema && z.object(spec.outputSchema);
+    const definition: Tool = {
+      name,
+      title: spec.title,
+      description: spec.description,
+      inputSchema: z.toJSONSchema(input, { target: "draft-7", io: "input" }) as Tool["inputSchema"],
+    };
+    if (output) {
+      definition.outputSchema = z.toJSONSchema(output, {
+        target: "draft-7",
+        io: "output",
+      }) as Tool["outputSchema"];
+    }
+    this.#tools.set(name, {
+      definition,
+      input,
+      output,
+      run: async (args, extra) => await handler(args as z.infer<z.ZodObject<I>>, extra),
+    });
+  }
+
+  async #call(
+    params: { name: string; arguments?: Record<string, unknown> },
+    extra: ToolExtra,
+  ): Promise<CallToolResult> {
+    const tool = this.#tools.get(params.name);
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Tool ${params.name} not found`);
+    const args = tool.input.safeParse(params.arguments ?? {});
+    if (!args.success) {
+      return toolError(
+        `Input validation error: Invalid arguments for tool ${params.name}: ${z.prettifyError(args.error)}`,
+      );
+    }
+    try {
+      const result = await tool.run(args.data, extra);
+      // A result that breaks the declared output schema is our bug: say so rather than send it.
+      if (tool.output && !result.isError) {
+        const checked = tool.output.safeParse(result.structuredContent);
+        if (!checked.success) {
+          return toolError(
+            `Output validation error for tool ${params.name}: ${z.prettifyError(checked.error)}`,
+          );
+        }
+      }
+      return result;
+    } catch (e) {
+      return toolError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** What the client said it supports when it connected. */
+  getClientCapabilities(): ClientCapabilities | undefined {
+    return this.#clientCapabilities;
+  }
+
+  /** Asks the user, through the client, to fill in a form; the answer's content is checked by the caller. */
+  async elicitInput(
+    params: Omit<ElicitRequestFormParams, "mode">,
+    options?: RequestOptions,
+  ): Promise<ElicitResult> {
+    // Protocol checks capabilities only in strict mode; a form must never go to a client that cannot show it.
+    this.assertCapabilityForMethod("elicitation/create");
+    return await this.request({ method: "elicitation/create", params }, ElicitResultSchema, options);
+  }
+
+  protected assertCapabilityForMethod(method: string): void {
+    const elicitation = this.#clientCapabilities?.elicitation;
+    // `elicitation: {}` (the capability's first form) means forms; a client may offer only URL elicitation.
+    if (method === "elicitation/create" && (!elicitation || (elicitation.url && !elicitation.form))) {
+      throw new Error(`Client does not support elicitation (required for ${method})`);
+    }
+  }
+
+  protected assertNotificationCapability(): void {}
+
+  protected assertRequestHandlerCapability(): void {}
+
+  protected assertTaskCapability(): void {}
+
+  protected assertTaskHandlerCapability(): void {}
+}
