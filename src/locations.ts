@@ -48,6 +48,15 @@ export function platformTemp(env: Env): string {
   return (env.TMPDIR || env.TMP || env.TEMP || "/tmp").replace(/(.)\/+$/, "$1");
 }
 
+/** The shared config and credentials files the AWS SDK reads ($AWS_CONFIG_FILE, … with ~/ expanded). */
+export function awsSharedFiles(env: Env, home: string): string[] {
+  const expand = (p: string) => p.startsWith("~/") ? joinPath(home, p.slice(2)) : p;
+  return [
+    expand(env.AWS_CONFIG_FILE || joinPath(home, ".aws", "config")),
+    expand(env.AWS_SHARED_CREDENTIALS_FILE || joinPath(home, ".aws", "credentials")),
+  ];
+}
+
 /** The spellings of true in boolean variables; anything else is false (or invalid, per config.ts). */
 export const TRUE_WORDS = ["true", "1", "yes"];
 

@@ -5,7 +5,7 @@
  * reads and writes nothing else. It needs `--unstable-worker-options`; without it Deno refuses to start
  * the worker, so the program never runs unconfined.
  */
-import { fileAccessOf, locationsOf, pathOfFileUrl } from "./locations.ts";
+import { awsSharedFiles, type Env, fileAccessOf, homeOf, locationsOf, pathOfFileUrl } from "./locations.ts";
 import { sandboxPermissions } from "./policy/sandbox.ts";
 import type { ProgramEnd, ProgramStart } from "./program.ts";
 
@@ -14,6 +14,19 @@ const BUNDLED = [
   pathOfFileUrl(new URL("../models/", import.meta.url)),
   pathOfFileUrl(new URL("./scripts/bundled/", import.meta.url)),
 ];
+
+/** Whether the user's shared AWS config or credentials file sets up process credentials for any profile. */
+function usesCredentialProcess(env: Env): boolean {
+  const home = homeOf(env);
+  if (!home) return false;
+  return awsSharedFiles(env, home).some((path) => {
+    try {
+      return /^\s*credential_process\s*=/m.test(Deno.readTextFileSync(path));
+    } catch {
+      return false; // no file: nothing to run
+    }
+  });
+}
 
 /**
  * Runs a program module in a worker with the sandbox's permissions for this environment; resolves with
@@ -25,6 +38,7 @@ export function runSandboxed(program: URL, args: string[], env: Record<string, s
     fileAccess: fileAccessOf(env),
     locations: locationsOf(env),
     bundled: BUNDLED,
+    credentialProcess: usesCredentialProcess(env),
   });
   const worker = new Worker(
     program,

@@ -4,7 +4,14 @@
  * granted broad read and write, and main.ts runs everything else in a worker with exactly these
  * permissions: the defence in depth behind the file policy (policy/files.ts).
  */
-import { type Env, type FileAccess, joinPath, type Locations, parentPath } from "../locations.ts";
+import {
+  awsSharedFiles,
+  type Env,
+  type FileAccess,
+  joinPath,
+  type Locations,
+  parentPath,
+} from "../locations.ts";
 
 /** A worker's Deno permissions (every kind named: an omitted kind would be inherited). */
 export interface SandboxPermissions {
@@ -13,7 +20,7 @@ export interface SandboxPermissions {
   env: true;
   net: true;
   sys: true;
-  run: false;
+  run: string[] | false;
   ffi: false;
   import: false;
 }
@@ -26,32 +33,38 @@ export interface SandboxInput {
   locations: Locations | undefined;
   /** Data shipped with the program (service models, bundled agent scripts). */
   bundled: string[];
+  /** Whether the user's AWS config names a `credential_process`, which the SDK runs through the shell. */
+  credentialProcess: boolean;
 }
 
-/** Files named by variables the AWS SDK reads (credentials, tokens), beside the shared config folder. */
-const SDK_FILE_VARIABLES = [
-  "AWS_CONFIG_FILE",
-  "AWS_SHARED_CREDENTIALS_FILE",
-  "AWS_WEB_IDENTITY_TOKEN_FILE",
-  "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
-];
+/** Token files named by variables the AWS SDK reads, beside the shared config and credentials files. */
+const SDK_TOKEN_VARIABLES = ["AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"];
+
+/** The shell Node's child_process.exec (the SDK's process credentials) runs commands with. */
+function shellOf(env: Env): string {
+  return Deno.build.os === "windows" ? env.ComSpec || "cmd.exe" : "/bin/sh";
+}
 
 /**
  * Reads: bundled data, the AWS config folder and the files the SDK's variables name, the policy file,
  * the log folder, user agent scripts, the working folder. Writes: the working folder, the log folder and
- * the SDK's SSO token cache. Nothing else — unless the user chose unrestricted file access.
+ * the SDK's SSO token cache. Nothing else — unless the user chose unrestricted file access. No program may
+ * be run, except the shell when the user's AWS config has process credentials.
  */
 export function sandboxPermissions(input: SandboxInput): SandboxPermissions {
   const { env, locations } = input;
-  const fixed = { env: true, net: true, sys: true, run: false, ffi: false, import: false } as const;
+  // Process credentials are the one reason to run anything: then only the shell the SDK runs them with.
+  const run = input.credentialProcess ? [shellOf(env)] : false;
+  const fixed = { env: true, net: true, sys: true, run, ffi: false, import: false } as const;
   if (!locations) return { read: unique(input.bundled), write: false, ...fixed };
   if (input.fileAccess === "unrestricted") return { read: true, write: true, ...fixed };
   const awsDir = joinPath(locations.home, ".aws");
   const logDir = parentPath(locations.logFile);
   const work = input.fileAccess === "workdir" ? [locations.workingDir] : [];
-  // The SDK expands a leading ~/ in these variables.
-  const named = SDK_FILE_VARIABLES.map((v) => env[v]).filter((p): p is string => !!p)
-    .map((p) => p.startsWith("~/") ? joinPath(locations.home, p.slice(2)) : p);
+  const named = [
+    ...awsSharedFiles(env, locations.home),
+    ...SDK_TOKEN_VARIABLES.map((v) => env[v]).filter((p): p is string => !!p),
+  ];
   const read = [
     ...input.bundled,
     awsDir,

@@ -14,10 +14,11 @@ function attempt(action: string): string {
     if (kind === "read") readFileSync(path);
     else if (kind === "write") writeFileSync(path, "x");
     else if (kind === "parse-read") diskFiles("/").read(path, false); // the parser's unchecked reader
+    else if (kind === "run") new Deno.Command(path, { args: ["-c", "true"], stdout: "null" }).outputSync();
     return "allowed";
   } catch (e) {
     const text = `${(e as Error).name}: ${(e as Error).message}`;
-    return /NotCapable|Requires (read|write) access|not permitted/.test(text)
+    return /NotCapable|Requires (read|write|run) access|not permitted/.test(text)
       ? "denied"
       : `error: ${(e as Error).message}`;
   }

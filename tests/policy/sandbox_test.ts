@@ -57,11 +57,22 @@ Deno.test("workdir mode: Deno allows the working folder, AWS config, log folder 
     [`read:${join(w.root, "work-sibling")}`]: "denied",
     ["read:/etc/hostname"]: "denied",
     ["read:/proc/self/environ"]: "denied",
+    ["run:/bin/sh"]: "denied",
     [`read:${join(w.work, "..", "outside", "secret.txt")}`]: "denied",
   };
   const got = await probe(env, Object.keys(expected));
   for (const [k, v] of Object.entries(got)) if (v.startsWith("error: ENOENT")) got[k] = "error: ENOENT";
   deepStrictEqual(got, expected);
+});
+
+Deno.test("process credentials in the AWS config: the shell may run, nothing else", async () => {
+  const w = world();
+  writeFileSync(join(w.home, ".aws", "config"), "[profile p]\ncredential_process = /opt/creds --json\n");
+  const env = { HOME: w.home, PATH: Deno.env.get("PATH") ?? "", AWS_API_MCP_WORKING_DIR: w.work };
+  deepStrictEqual(await probe(env, ["run:/bin/sh", "run:/usr/bin/env"]), {
+    "run:/bin/sh": "allowed",
+    "run:/usr/bin/env": "denied",
+  });
 });
 
 Deno.test("no-access mode: not even the working folder; unrestricted mode: any path", async () => {
@@ -82,12 +93,20 @@ Deno.test("no-access mode: not even the working folder; unrestricted mode: any p
 Deno.test("sandbox permissions: table of environments", () => {
   const home = "/home/u";
   const bundled = ["/opt/app/models/"];
-  const cases: { env: Record<string, string>; read: string[]; write: string[] | false }[] = [
+  const cases: {
+    env: Record<string, string>;
+    read: string[];
+    write: string[] | false;
+    credentialProcess?: boolean;
+    run?: string[];
+  }[] = [
     {
       env: { HOME: home, XDG_RUNTIME_DIR: "/run/user/1" },
       read: [
         ...bundled,
         "/home/u/.aws",
+        "/home/u/.aws/config",
+        "/home/u/.aws/credentials",
         "/home/u/.aws/aws-api-mcp/mcp-security-policy.json",
         "/home/u/.aws/aws-api-mcp",
         "/run/user/1/aws-api-mcp/workdir",
@@ -108,6 +127,7 @@ Deno.test("sandbox permissions: table of environments", () => {
         ...bundled,
         "/home/u/.aws",
         "/home/u/cfg/aws.ini",
+        "/home/u/.aws/credentials",
         "/var/run/token",
         "/etc/aws-api-mcp/policy.json",
         "/var/log/aws-api-mcp",
@@ -118,10 +138,15 @@ Deno.test("sandbox permissions: table of environments", () => {
     },
     {
       // A relative working folder is invalid (config.ts stops the program); it never widens the sandbox.
+      // Process credentials in the AWS config: the SDK may run the shell, nothing else.
       env: { HOME: home, AWS_API_MCP_WORKING_DIR: "relative", TMPDIR: "/t" },
+      credentialProcess: true,
+      run: ["/bin/sh"],
       read: [
         ...bundled,
         "/home/u/.aws",
+        "/home/u/.aws/config",
+        "/home/u/.aws/credentials",
         "/home/u/.aws/aws-api-mcp/mcp-security-policy.json",
         "/home/u/.aws/aws-api-mcp",
         "/t/aws-api-mcp/workdir",
@@ -141,11 +166,12 @@ Deno.test("sandbox permissions: table of environments", () => {
       fileAccess: "workdir",
       locations: locationsOf(c.env),
       bundled,
+      credentialProcess: c.credentialProcess ?? false,
     });
     deepStrictEqual({ read: p.read, write: p.write }, { read: c.read, write: c.write });
     deepStrictEqual(
       [p.env, p.net, p.sys, p.run, p.ffi, p.import],
-      [true, true, true, false, false, false],
+      [true, true, true, c.run ?? false, false, false],
     );
   }
 });

@@ -1,0 +1,103 @@
+/**
+ * Credentials resolve as the AWS CLI resolves them — environment, --profile and AWS_API_MCP_PROFILE_NAME
+ * from the shared files, credential_process, container and instance metadata — checked on the access key
+ * that signs the request the real program (in its sandbox) sends to a local recording endpoint.
+ */
+import { deepStrictEqual } from "node:assert";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startRecorder } from "../../scripts/local-servers.ts";
+import { MAIN, RUN_FLAGS } from "../helpers.ts";
+
+const EXPIRES = new Date(Date.now() + 3600_000).toISOString();
+
+Deno.test("credentials: environment, profiles, credential_process, container and instance metadata", async () => {
+  const rec = await startRecorder((r) => {
+    if (r.path === "/creds") {
+      return {
+        body: JSON.stringify({
+          AccessKeyId: "AKIACONTAINER",
+          SecretAccessKey: "s",
+          Token: "t",
+          Expiration: EXPIRES,
+        }),
+      };
+    }
+    if (r.path === "/latest/api/token") {
+      return { headers: { "content-type": "text/plain" }, body: "imds-token" };
+    }
+    if (r.path === "/latest/meta-data/iam/security-credentials/") {
+      return { headers: { "content-type": "text/plain" }, body: "the-role" };
+    }
+    if (r.path === "/latest/meta-data/iam/security-credentials/the-role") {
+      return {
+        body: JSON.stringify({
+          Code: "Success",
+          Type: "AWS-HMAC",
+          AccessKeyId: "AKIAINSTANCE",
+          SecretAccessKey: "s",
+          Token: "t",
+          Expiration: EXPIRES,
+        }),
+      };
+    }
+    return { headers: { "content-type": "application/x-amz-json-1.0" }, body: '{"TableNames":[]}' };
+  });
+  const home = mkdtempSync(join(tmpdir(), "aws-api-mcp-creds-"));
+  mkdirSync(join(home, ".aws"));
+  const script = join(home, "creds.sh");
+  writeFileSync(
+    script,
+    `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "AKIAPROCESS", "SecretAccessKey": "s"}'\n`,
+  );
+  chmodSync(script, 0o755);
+  writeFileSync(
+    join(home, ".aws", "credentials"),
+    "[p1]\naws_access_key_id = AKIAFILEPROFILE\naws_secret_access_key = s\n",
+  );
+  writeFileSync(join(home, ".aws", "config"), `[profile proc]\ncredential_process = ${script}\n`);
+  const base = {
+    HOME: home,
+    PATH: Deno.env.get("PATH") ?? "",
+    AWS_REGION: "us-east-1",
+    AWS_API_MCP_WORKING_DIR: join(home, "work"),
+    AWS_API_MCP_LOG_FILE: join(home, "server.log"),
+  };
+  const cases: [string, Record<string, string>, string, string][] = [
+    [
+      "environment",
+      { AWS_ACCESS_KEY_ID: "AKIAENVIRONMENT", AWS_SECRET_ACCESS_KEY: "s" },
+      "",
+      "AKIAENVIRONMENT",
+    ],
+    ["--profile", {}, "--profile p1", "AKIAFILEPROFILE"],
+    ["AWS_API_MCP_PROFILE_NAME", { AWS_API_MCP_PROFILE_NAME: "p1" }, "", "AKIAFILEPROFILE"],
+    ["credential_process", {}, "--profile proc", "AKIAPROCESS"],
+    ["container", { AWS_CONTAINER_CREDENTIALS_FULL_URI: `${rec.endpoint}/creds` }, "", "AKIACONTAINER"],
+    ["instance metadata", { AWS_EC2_METADATA_SERVICE_ENDPOINT: `${rec.endpoint}/` }, "", "AKIAINSTANCE"],
+  ];
+  const signedWith: Record<string, string> = {};
+  for (const [name, env, flags, _] of cases) {
+    const before = rec.requests.length;
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        ...RUN_FLAGS,
+        MAIN,
+        "call",
+        `aws dynamodb list-tables ${flags} --endpoint-url ${rec.endpoint}`,
+      ],
+      env: { ...base, ...env },
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const call = rec.requests.slice(before).find((r) => r.headers["x-amz-target"]?.endsWith("ListTables"));
+    signedWith[name] = /Credential=(\w+)\//.exec(call?.headers.authorization ?? "")?.[1] ??
+      `no signed request: ${new TextDecoder().decode(out.stdout).slice(0, 400)}`;
+  }
+  deepStrictEqual(signedWith, Object.fromEntries(cases.map(([name, , , key]) => [name, key])));
+  await rec.stop();
+  await Deno.remove(home, { recursive: true });
+});
