@@ -1,6 +1,6 @@
 /**
  * Credentials resolve as the AWS CLI resolves them — environment, --profile and AWS_API_MCP_PROFILE_NAME
- * from the shared files, credential_process, container and instance metadata — checked on the access key
+ * from the shared files, SSO (cached token), credential_process, container and instance metadata — checked on the access key
  * that signs the request the real program (in its sandbox) sends to a local recording endpoint.
  */
 import { deepStrictEqual } from "node:assert";
@@ -12,7 +12,7 @@ import { MAIN, RUN_FLAGS } from "../helpers.ts";
 
 const EXPIRES = new Date(Date.now() + 3600_000).toISOString();
 
-Deno.test("credentials: environment, profiles, credential_process, container and instance metadata", async () => {
+Deno.test("credentials: environment, profiles, SSO, credential_process, container and instance metadata", async () => {
   const rec = await startRecorder((r) => {
     if (r.path === "/creds") {
       return {
@@ -42,6 +42,15 @@ Deno.test("credentials: environment, profiles, credential_process, container and
         }),
       };
     }
+    if (r.path === "/federation/credentials" && r.headers["x-amz-sso_bearer_token"] === "sso-token") {
+      const roleCredentials = {
+        accessKeyId: "AKIASSOPORTAL",
+        secretAccessKey: "s",
+        sessionToken: "t",
+        expiration: Date.now() + 3600_000,
+      };
+      return { body: JSON.stringify({ roleCredentials }) };
+    }
     return { headers: { "content-type": "application/x-amz-json-1.0" }, body: '{"TableNames":[]}' };
   });
   const home = mkdtempSync(join(tmpdir(), "aws-api-mcp-creds-"));
@@ -56,7 +65,30 @@ Deno.test("credentials: environment, profiles, credential_process, container and
     join(home, ".aws", "credentials"),
     "[p1]\naws_access_key_id = AKIAFILEPROFILE\naws_secret_access_key = s\n",
   );
-  writeFileSync(join(home, ".aws", "config"), `[profile proc]\ncredential_process = ${script}\n`);
+  writeFileSync(
+    join(home, ".aws", "config"),
+    `[profile proc]\ncredential_process = ${script}\n\n` +
+      "[profile sso]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Reader\n\n" +
+      "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n",
+  );
+  // The token `aws sso login` caches, under the SHA-1 of the session name.
+  mkdirSync(join(home, ".aws", "sso", "cache"), { recursive: true });
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", new TextEncoder().encode("corp")));
+  writeFileSync(
+    join(
+      home,
+      ".aws",
+      "sso",
+      "cache",
+      `${[...digest].map((b) => b.toString(16).padStart(2, "0")).join("")}.json`,
+    ),
+    JSON.stringify({
+      accessToken: "sso-token",
+      expiresAt: EXPIRES,
+      region: "us-east-1",
+      startUrl: "https://corp.awsapps.com/start",
+    }),
+  );
   const base = {
     HOME: home,
     PATH: Deno.env.get("PATH") ?? "",
@@ -74,6 +106,7 @@ Deno.test("credentials: environment, profiles, credential_process, container and
     ["--profile", {}, "--profile p1", "AKIAFILEPROFILE"],
     ["AWS_API_MCP_PROFILE_NAME", { AWS_API_MCP_PROFILE_NAME: "p1" }, "", "AKIAFILEPROFILE"],
     ["credential_process", {}, "--profile proc", "AKIAPROCESS"],
+    ["SSO", { AWS_ENDPOINT_URL_SSO: rec.endpoint }, "--profile sso", "AKIASSOPORTAL"],
     ["container", { AWS_CONTAINER_CREDENTIALS_FULL_URI: `${rec.endpoint}/creds` }, "", "AKIACONTAINER"],
     ["instance metadata", { AWS_EC2_METADATA_SERVICE_ENDPOINT: `${rec.endpoint}/` }, "", "AKIAINSTANCE"],
   ];
