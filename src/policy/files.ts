@@ -52,13 +52,15 @@ function realish(abs: string): string {
   }
 }
 
-const caseInsensitive = process.platform === "darwin" || process.platform === "win32";
+/** Whether this platform's usual file systems ignore case (macOS, Windows): then so does the containment check. */
+export const PLATFORM_CASE_INSENSITIVE = process.platform === "darwin" || process.platform === "win32";
 
 /** Resolves a path a command names, or says why it is refused. */
 export function resolveLocalPath(
   path: string,
   mode: FileMode,
   workdir: string,
+  caseInsensitive = PLATFORM_CASE_INSENSITIVE,
 ): { ok: true; path: string } | { ok: false; error: FileDenied } {
   if (mode === "no-access") {
     return { ok: false, error: denied(path, "local file access is turned off (no-access mode)", workdir) };

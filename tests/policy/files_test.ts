@@ -88,6 +88,25 @@ Deno.test("path tricks are refused in workdir mode; legitimate paths resolve ins
   ok(!resolveLocalPath("a\u0000b", "unrestricted", work).ok, "NUL bytes are refused in every mode");
 });
 
+Deno.test("case-insensitive platforms (macOS, Windows): case variants of the working folder, and no escape", () => {
+  const upper = work.toUpperCase();
+  const cases: [string, boolean, boolean][] = [
+    // path, allowed where case is ignored, allowed where it is not
+    [join(upper, "in.txt"), true, false],
+    [join(work, "SUB", "Out.bin"), true, true],
+    [`${upper}-evil/x`, false, false],
+    [join(upper, "..", "other", "x"), false, false],
+    [`${work.slice(0, -1)}${work.slice(-1).toUpperCase()}x/y`, false, false],
+  ];
+  for (const [p, insensitive, sensitive] of cases) {
+    assertEquals(
+      [resolveLocalPath(p, "workdir", work, true).ok, resolveLocalPath(p, "workdir", work, false).ok],
+      [insensitive, sensitive],
+      p,
+    );
+  }
+});
+
 Deno.test({
   name:
     "every trick through file://, fileb://, a streaming body, an outfile and --ca-bundle is refused before anything runs",
