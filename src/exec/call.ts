@@ -9,6 +9,7 @@ import type { Decision } from "../policy/decide.ts";
 import { denialForText } from "../policy/denylist.ts";
 import type { ParsedCommand } from "../parse/types.ts";
 import { type ExecOptions, execute } from "./run.ts";
+import { mapBounded } from "./pool.ts";
 
 /** One command's outcome. */
 export interface CommandResult {
@@ -146,17 +147,12 @@ async function checkPolicy(
 }
 
 /** Runs the commands with a bounded concurrency; results come back in input order. */
-export async function callAws(commands: string[], deps: CallDeps): Promise<CommandResult[]> {
-  const results = new Array<CommandResult>(commands.length);
-  let next = 0, finished = 0;
-  const worker = async () => {
-    while (next < commands.length) {
-      const i = next++;
-      results[i] = await one(commands[i], deps, (m) => deps.onProgress?.(finished, commands.length, m));
-      finished++;
-      deps.onProgress?.(finished, commands.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 5, commands.length) }, worker));
-  return results;
+export function callAws(commands: string[], deps: CallDeps): Promise<CommandResult[]> {
+  let finished = 0;
+  return mapBounded(
+    commands,
+    deps.concurrency ?? 5,
+    (command) => one(command, deps, (m) => deps.onProgress?.(finished, commands.length, m)),
+    (n) => deps.onProgress?.(finished = n, commands.length),
+  );
 }

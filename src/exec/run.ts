@@ -11,6 +11,7 @@ import { paginate } from "./paginate.ts";
 import { toCli } from "./result.ts";
 import { hasSdk, loadClient } from "./sdk.ts";
 import { runWaiter } from "./waiter.ts";
+import { mapBounded } from "./pool.ts";
 
 /** Local file access for execution, decided by the caller's file policy. */
 export interface ExecFiles {
@@ -103,18 +104,16 @@ async function enabledRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<st
 /** `--region '*'`: the command in every enabled region, five at a time; results keyed by region. */
 async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const regions = await enabledRegions(cmd, opts);
-  const results: Record<string, unknown> = {};
-  let next = 0;
-  const worker = async () => {
-    while (next < regions.length) {
-      const region = regions[next++];
+  const results = await mapBounded(
+    regions,
+    5,
+    async (region) => {
       const one = await execute({ ...cmd, globals: { ...cmd.globals, region, output: "json" } }, opts);
-      results[region] = one.ok ? one.value.result ?? {} : { Error: one.error };
-      opts.onProgress?.(`${Object.keys(results).length} of ${regions.length} regions done`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(5, regions.length) }, worker));
-  const ordered = Object.fromEntries(regions.map((r) => [r, results[r]]));
+      return one.ok ? one.value.result ?? {} : { Error: one.error };
+    },
+    (n) => opts.onProgress?.(`${n} of ${regions.length} regions done`),
+  );
+  const ordered = Object.fromEntries(regions.map((r, i) => [r, results[i]]));
   return { result: ordered, text: formatOutput(ordered, cmd.globals.output ?? "json"), region: "*" };
 }
 

@@ -11,7 +11,7 @@ import { argTable } from "./argtable.ts";
 import { closest } from "./closest.ts";
 import { applyDefaults, checkEndpointParams } from "./defaults.ts";
 import type { ExtraContext } from "./extras.ts";
-import { fail, ParseFailure, type Result } from "./errors.ts";
+import { fail, failMissing, failUnknownOptions, ParseFailure, type Result } from "./errors.ts";
 import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
 import { HIGH_LEVEL_COMMANDS, isHighLevel } from "./highlevel.ts";
 import { isCustomCommand, parseCustom } from "./custom.ts";
@@ -284,20 +284,13 @@ function bind(
   const hasInput = ["c:cli-input-json", "c:cli-input-yaml", "c:skeleton"].some((d) => parsed.values.has(d));
   const missing = hasInput ? [] : table.parser.missingRequired(parsed);
   if (table.outfile && parsed.positionals.length === 0) missing.push("outfile");
-  if (missing.length) {
-    fail(
-      "MISSING_ARGUMENT",
-      `The following arguments are required: ${missing.join(", ")}.`,
-      `Add ${missing.join(", ")} to the command.`,
-    );
-  }
+  if (missing.length) failMissing(missing);
   if (parsed.extras.length) {
     const near = parsed.extras.filter((e) => e.startsWith("--")).flatMap((e) =>
       closest(e.slice(2).split("=")[0], table.parser.specs.map((s) => s.name), 1)
     );
-    fail(
-      "UNKNOWN_OPTION",
-      `Unknown options: ${parsed.extras.join(", ")}`,
+    failUnknownOptions(
+      parsed.extras,
       near.length
         ? `Did you mean: ${near.map((n) => `--${n}`).join(", ")}?`
         : `Run 'aws ${serviceName} ${command} help' for its options.`,

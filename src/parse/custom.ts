@@ -5,7 +5,7 @@
 import { credentialEntry } from "../models/credentials.ts";
 import type { AccessLevel } from "../models/types.ts";
 import { ArgParser, type ArgValue, type OptionSpec } from "./argparse.ts";
-import { fail } from "./errors.ts";
+import { failMissing, failUnknownOptions } from "./errors.ts";
 import type { FileUse, GlobalOptions, ParsedCommand } from "./types.ts";
 import { type FileAccess, loadParamFile } from "./unpack.ts";
 
@@ -174,20 +174,8 @@ export function parseCustom(
   if (!parser) parsers.set(key, parser = new ArgParser(spec.options, spec.positionals ?? 0));
   const parsed = parser.parse(args);
   const missing = parser.missingRequired(parsed);
-  if (missing.length) {
-    fail(
-      "MISSING_ARGUMENT",
-      `The following arguments are required: ${missing.join(", ")}.`,
-      `Add ${missing.join(", ")} to the command.`,
-    );
-  }
-  if (parsed.extras.length) {
-    fail(
-      "UNKNOWN_OPTION",
-      `Unknown options: ${parsed.extras.join(", ")}`,
-      `Run 'aws ${key} help' for its options.`,
-    );
-  }
+  if (missing.length) failMissing(missing);
+  if (parsed.extras.length) failUnknownOptions(parsed.extras, `Run 'aws ${key} help' for its options.`);
   const ctx = { shapes: () => ({ type: "string" as const }), files, used: [] as FileUse[], where: key };
   for (const [name, value] of parsed.values) {
     if (typeof value === "string" || (Array.isArray(value) && typeof value[0] === "string")) {

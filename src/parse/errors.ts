@@ -44,5 +44,15 @@ export function fail(code: ParseErrorCode, message: string, hint?: string): neve
   throw new ParseFailure(hint === undefined ? { code, message } : { code, message, hint });
 }
 
+/** Fails for required arguments the command lacks, naming them as the AWS CLI does. */
+export function failMissing(missing: string[], hint = `Add ${missing.join(", ")} to the command.`): never {
+  fail("MISSING_ARGUMENT", `The following arguments are required: ${missing.join(", ")}.`, hint);
+}
+
+/** Fails for options the command does not have. */
+export function failUnknownOptions(extras: string[], hint: string): never {
+  fail("UNKNOWN_OPTION", `Unknown options: ${extras.join(", ")}`, hint);
+}
+
 /** Either a value or an error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CliError };

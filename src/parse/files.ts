@@ -16,6 +16,15 @@ export type PathCheck = (path: string) => string;
 /** Reads files as the AWS CLI does, relative to `base`; errors name the file and the cause. */
 export function diskFiles(base: string, check?: PathCheck): FileAccess {
   const expandChecked = (path: string) => expand(check ? check(path) : path, base);
+  // A path that cannot be examined is neither a file nor a folder; the policy's refusal still throws.
+  const statOf = (path: string) => {
+    const full = expandChecked(path);
+    try {
+      return statSync(full);
+    } catch {
+      return undefined;
+    }
+  };
   return {
     read(path, binary) {
       const full = expandChecked(path);
@@ -47,21 +56,7 @@ export function diskFiles(base: string, check?: PathCheck): FileAccess {
         );
       }
     },
-    isFile(path) {
-      const full = expandChecked(path);
-      try {
-        return statSync(full).isFile();
-      } catch {
-        return false;
-      }
-    },
-    isDir(path) {
-      const full = expandChecked(path);
-      try {
-        return statSync(full).isDirectory();
-      } catch {
-        return false;
-      }
-    },
+    isFile: (path) => statOf(path)?.isFile() ?? false,
+    isDir: (path) => statOf(path)?.isDirectory() ?? false,
   };
 }

@@ -4,7 +4,7 @@
  * execution see one command like any other.
  */
 import { ArgParser, type OptionSpec } from "./argparse.ts";
-import { fail } from "./errors.ts";
+import { fail, failMissing, failUnknownOptions } from "./errors.ts";
 import { pyInt } from "./shorthand.ts";
 import type { FileUse, GlobalOptions, HighLevelCommand, ParsedCommand } from "./types.ts";
 import type { FileAccess } from "./unpack.ts";
@@ -153,18 +153,13 @@ export function parseS3(
   }
   const parsed = parser.parse(args);
   if (parsed.positionals.length < spec.paths[0]) {
-    fail(
-      "MISSING_ARGUMENT",
-      `The following arguments are required: ${spec.paths[0] === 1 ? "path" : "paths"}.`,
+    failMissing(
+      [spec.paths[0] === 1 ? "path" : "paths"],
       `Write: aws s3 ${command} ${spec.paths[0] === 2 ? "<source> <destination>" : "s3://<bucket>[/<key>]"}`,
     );
   }
   if (parsed.extras.length) {
-    fail(
-      "UNKNOWN_OPTION",
-      `Unknown options: ${parsed.extras.join(", ")}`,
-      `Run 'aws s3 ${command} help' for its options.`,
-    );
+    failUnknownOptions(parsed.extras, `Run 'aws s3 ${command} help' for its options.`);
   }
   const options: Record<string, unknown> = {};
   for (const [dest, value] of parsed.values) {

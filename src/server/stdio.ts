@@ -16,12 +16,12 @@ import { ToolServer } from "./tool-server.ts";
  * Creates the MCP server with its tools; execution code loads on the first call, not at start-up.
  * `beforeFirstCall` (logging set-up) is awaited before the first call runs.
  */
-export async function createServer(
+async function createServer(
   config: Config,
   env: Record<string, string | undefined>,
   policy: PolicySource,
-  warnings: string[] = [],
-  beforeFirstCall: () => Promise<void> = () => Promise.resolve(),
+  warnings: string[],
+  beforeFirstCall: () => Promise<void>,
 ): Promise<ToolServer> {
   const server = new ToolServer({ name: PROGRAM_NAME, version: VERSION });
   let deps: Promise<CallDeps> | undefined;

@@ -67,7 +67,8 @@ export class ToolServer
   #clientCapabilities?: ClientCapabilities;
 
   constructor(private readonly info: Implementation) {
-    super();
+    // Strict: every request we send (elicitation) is checked against what the client said it supports.
+    super({ enforceStrictCapabilities: true });
     const capabilities: ServerCapabilities = { tools: { listChanged: false } };
     this.setRequestHandler(InitializeRequestSchema, (request) => {
       this.#clientCapabilities = request.params.capabilities;
@@ -148,13 +149,11 @@ export class ToolServer
   }
 
   /** Asks the user, through the client, to fill in a form; the answer's content is checked by the caller. */
-  async elicitInput(
+  elicitInput(
     params: Omit<ElicitRequestFormParams, "mode">,
     options?: RequestOptions,
   ): Promise<ElicitResult> {
-    // Protocol checks capabilities only in strict mode; a form must never go to a client that cannot show it.
-    this.assertCapabilityForMethod("elicitation/create");
-    return await this.request({ method: "elicitation/create", params }, ElicitResultSchema, options);
+    return this.request({ method: "elicitation/create", params }, ElicitResultSchema, options);
   }
 
   protected assertCapabilityForMethod(method: string): void {
