@@ -24,6 +24,7 @@ import { IamResolver } from "./models/iam.ts";
 import { scanSdkClients, type SdkPackage } from "./models/sdk.ts";
 import { closure, stableJson, stripShape } from "./models/shapes.ts";
 import { buildIndex, highLevelDocs, serviceDocs } from "./models/suggest-index.ts";
+import { buildServiceHints } from "./models/service-hints.ts";
 import type { DocsModel, ServiceModel } from "../src/models/types.ts";
 
 type Json = Record<string, unknown>;
@@ -284,9 +285,18 @@ function main() {
   };
   writeFileSync(join(OUT, "SOURCES.json"), JSON.stringify(sources, null, 1) + "\n");
   suggestDocs.push(...highLevelDocs((name) => tokensOf.get(name === "s3" ? "s3api" : name) ?? [name]));
+  const commandWords = new Map<string, Set<string>>();
+  for (const d of suggestDocs) {
+    const words = commandWords.get(d.service) ?? commandWords.set(d.service, new Set()).get(d.service)!;
+    for (const w of d.command.split(/[- ]/)) words.add(w);
+  }
+  const hints = buildServiceHints(
+    Object.entries(services).map(([name, e]) => ({ name, serviceId: e.serviceId, title: e.title })),
+    (name) => commandWords.get(name) ?? [],
+  );
   writeFileSync(
     join(OUT, "suggest.json"),
-    stableJson(buildIndex(suggestDocs) as unknown as Json, ["postings"]),
+    stableJson(buildIndex(suggestDocs, hints) as unknown as Json, ["postings"]),
   );
   writeSdkRegistry(clients.filter((c) => used.has(c.package)).map((c) => c.package));
   console.log(

@@ -7,7 +7,8 @@ import { cliName } from "../../src/models/names.ts";
 import type { DocsModel, ServiceModel } from "../../src/models/types.ts";
 import { HIGH_LEVEL_COMMANDS } from "../../src/parse/highlevel.ts";
 import { tokens } from "../../src/suggest/text.ts";
-import { HIGH_LEVEL_DOCS } from "../../src/suggest/vocabulary.ts";
+import { HIGH_LEVEL_DOCS, HIGH_LEVEL_NAME_WORDS } from "../../src/suggest/vocabulary.ts";
+import type { ServiceHints } from "./service-hints.ts";
 
 /** Field weights and BM25 parameters. */
 const WEIGHTS = { service: 1.5, name: 4, summary: 1, params: 0.3 } as const;
@@ -26,11 +27,13 @@ interface Doc {
 
 /** The index as written to models/suggest.json. */
 export interface SuggestIndexFile {
-  format: 1;
+  format: 2;
   /** [service, command, kind, summary] per document. */
   docs: Array<[string, string, string, string]>;
   /** term → [doc, score×1000, doc, score×1000, …]. */
   postings: Record<string, number[]>;
+  /** Words that name services (scripts/models/service-hints.ts). */
+  hints: ServiceHints;
 }
 
 function serviceTokens(s: ServiceModel): string[] {
@@ -68,6 +71,8 @@ export function serviceDocs(s: ServiceModel, docs: DocsModel): Doc[] {
   }
   for (const [name, w] of Object.entries(s.waiters)) {
     const words = name.replaceAll("-", " ");
+    // "table-not-exists": "not" is a stop word, so the name keeps it joined (queries say "notexists").
+    const nameWords = name.replace(/\bnot-/g, "not").replaceAll("-", " ");
     const summary = `Wait until ${words} (polls ${cliName(w.operation)} until it succeeds).`;
     out.push({
       service: s.name,
@@ -76,7 +81,7 @@ export function serviceDocs(s: ServiceModel, docs: DocsModel): Doc[] {
       summary,
       fields: {
         service: svc,
-        name: [...tokens(words), "wait", "waiter"],
+        name: [...tokens(nameWords), "wait", "waiter"],
         summary: tokens(summary),
         params: [],
       },
@@ -99,7 +104,7 @@ export function highLevelDocs(serviceTokensOf: (name: string) => string[]): Doc[
         summary,
         fields: {
           service: serviceTokensOf(service),
-          name: tokens(command),
+          name: [...tokens(command), ...tokens(HIGH_LEVEL_NAME_WORDS[`${service} ${command}`] ?? "")],
           summary: tokens(summary),
           params: [],
         },
@@ -110,7 +115,7 @@ export function highLevelDocs(serviceTokensOf: (name: string) => string[]): Doc[
 }
 
 /** BM25F over the documents: per term, each document's precomputed score. */
-export function buildIndex(docs: Doc[]): SuggestIndexFile {
+export function buildIndex(docs: Doc[], hints: ServiceHints): SuggestIndexFile {
   const fields = Object.keys(WEIGHTS) as Field[];
   const avg = Object.fromEntries(
     fields.map((f) => [f, docs.reduce((n, d) => n + d.fields[f].length, 0) / docs.length || 1]),
@@ -137,8 +142,9 @@ export function buildIndex(docs: Doc[]): SuggestIndexFile {
   });
   const sorted = [...postings].sort(([a], [b]) => a.localeCompare(b));
   return {
-    format: 1,
+    format: 2,
     docs: docs.map((d) => [d.service, d.command, d.kind, d.summary]),
     postings: Object.fromEntries(sorted),
+    hints,
   };
 }

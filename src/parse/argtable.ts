@@ -116,11 +116,14 @@ export function argTable(service: ServiceModel, op: Operation, opts: { waiter?: 
     { name: "generate-cli-skeleton", kind: "optional", dest: "c:skeleton" },
     { kind: "skeleton", flag: "generate-cli-skeleton" },
   );
-  // select-object-content streams events to a file the CLI requires too.
-  const outfile =
-    (op.outfile !== undefined || (service.name === "s3api" && op.cli === "select-object-content")) &&
-    !opts.waiter;
+  const outfile = takesOutfile(service, op) && !opts.waiter;
   const table: ArgTable = { parser: new ArgParser(specs, outfile ? 1 : 0), bindings, order, outfile, extras };
   if (!opts.waiter) cache.set(op, table);
   return table;
+}
+
+/** Whether the CLI requires an `outfile` positional for the operation. */
+export function takesOutfile(service: ServiceModel, op: Operation): boolean {
+  // select-object-content streams events to a file the CLI requires too.
+  return op.outfile !== undefined || (service.name === "s3api" && op.cli === "select-object-content");
 }

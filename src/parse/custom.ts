@@ -160,6 +160,13 @@ export function isCustomCommand(service: string, command: string | undefined): b
   return command !== undefined && Object.hasOwn(COMMANDS, `${service} ${command}`);
 }
 
+/** The options of a custom command, or undefined for one not modelled here. */
+export function customOptions(service: string, command: string): readonly OptionSpec[] | undefined {
+  return Object.hasOwn(COMMANDS, `${service} ${command}`)
+    ? COMMANDS[`${service} ${command}`].options
+    : undefined;
+}
+
 /** Parses a custom command into a high-level command with its first API call. */
 export function parseCustom(
   service: string,

@@ -115,6 +115,11 @@ const COMMANDS: Readonly<Record<string, { options: S3Option[]; paths: [number, n
 
 const parsers = new Map<string, ArgParser>();
 
+/** The options of `aws s3 <name>`, or undefined for a command not parsed here. */
+export function s3Options(name: string): readonly S3Option[] | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name].options : undefined;
+}
+
 /** Whether `aws s3 <name>` is a command this module parses. */
 export function isS3Command(name: string | undefined): boolean {
   return name !== undefined && Object.hasOwn(COMMANDS, name);

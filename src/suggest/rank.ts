@@ -10,6 +10,7 @@ import { COMMON_SERVICES, INTENTS, PHRASES, SERVICE_WORDS, SYNONYMS } from "./vo
 interface IndexFile {
   docs: Array<[string, string, string, string]>;
   postings: Record<string, number[]>;
+  hints: { strong: Record<string, string[]>; weak: Record<string, string[]> };
 }
 
 /** One ranked command. */
@@ -39,20 +40,99 @@ export function loadIndex(): IndexFile & { nameWords: string[][] } {
 const stemmed = (words: readonly string[]) => words.map(stem);
 const SYN = new Map(Object.entries(SYNONYMS).map(([k, v]) => [stem(k), stemmed(v)]));
 const SERVICES = new Map(Object.entries(SERVICE_WORDS).map(([k, v]) => [stem(k), v]));
+// Curated names of several words, squeezed together as the query's words are joined.
+const CURATED_NAMES = new Map(
+  Object.entries(SERVICE_WORDS).map(([k, v]) => [k.replace(/[^a-z0-9]/g, ""), v]),
+);
 const INTENT_CLASSES = INTENTS.map(([words, verbs]) => [new Set(stemmed(words)), verbs] as const);
 
-/** The query's words, as typed (for matched-word reporting) and stemmed. */
-function queryWords(query: string): Array<{ raw: string; stem: string }> {
+/** The query's words, lower-cased as typed, after the idioms are rewritten. */
+function rawWords(query: string): string[] {
   const rewritten = PHRASES.reduce((q, [re, to]) => q.replace(re, to), query);
-  return rewritten.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).flatMap((raw) =>
-    tokens(raw).map((s) => ({ raw, stem: s }))
-  );
+  return rewritten.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** The query's words, as typed (for matched-word reporting) and stemmed. */
+function queryWords(raw: string[]): Array<{ raw: string; stem: string }> {
+  return raw.flatMap((r) => tokens(r).map((s) => ({ raw: r, stem: s })));
+}
+
+const MAX_NAME_WORDS = 3;
+
+/**
+ * The services a query names: curated words (by stem), then the index's hint words, which may span
+ * several typed words ("step functions", "x-ray"). Weak hints ("backup", "config") count only when
+ * nothing stronger names a service, and then only as a nudge.
+ */
+function hintedServices(
+  raw: string[],
+  hints: IndexFile["hints"],
+): { services: Set<string>; strong: boolean } {
+  const strong = new Set<string>(), weak = new Set<string>();
+  const lookup = (
+    key: string,
+    table: Record<string, string[]>,
+  ) => (Object.hasOwn(table, key) ? table[key] : Object.hasOwn(table, `${key}s`) ? table[`${key}s`] : []);
+  for (let i = 0; i < raw.length; i++) {
+    for (const s of SERVICES.get(stem(raw[i])) ?? []) strong.add(s);
+    for (let n = 1; n <= MAX_NAME_WORDS && i + n <= raw.length; n++) {
+      const key = raw.slice(i, i + n).join("");
+      if (n > 1) { for (const s of CURATED_NAMES.get(key) ?? []) strong.add(s); }
+      for (const s of lookup(key, hints.strong)) strong.add(s);
+      for (const s of lookup(key, hints.weak)) weak.add(s);
+    }
+  }
+  return strong.size ? { services: strong, strong: true } : { services: weak, strong: false };
+}
+
+const PREPOSITIONS = new Set([
+  "in",
+  "of",
+  "for",
+  "to",
+  "from",
+  "with",
+  "on",
+  "by",
+  "into",
+  "at",
+  "under",
+  "without",
+  "across",
+  "inside",
+  "within",
+  "that",
+  "which",
+  "where",
+]);
+const VERBS = new Set(INTENTS.flatMap(([words]) => words).map(stem));
+
+/**
+ * The head noun of the query's object: the last word before the first preposition that follows the verb
+ * ("list services in an ECS cluster" → servic; "take a snapshot of a volume" → snapshot).
+ */
+function objectHead(raw: string[]): string | undefined {
+  let start = raw.findIndex((w) => VERBS.has(stem(w)));
+  if (start < 0) start = -1;
+  let last: string | undefined;
+  for (const w of raw.slice(start + 1)) {
+    if (PREPOSITIONS.has(w)) break;
+    const t = tokens(w);
+    if (t.length) last = t.at(-1);
+  }
+  return last;
+}
+
+/** Whether a name word ends with the stem: nodegroup ends with group. */
+function endsWithStem(word: string, s: string): boolean {
+  return word === s || (s.length >= 4 && word.endsWith(s));
 }
 
 /** The top `n` commands for a query. */
 export function rank(query: string, n = 5): Ranked[] {
   const idx = loadIndex();
-  const words = queryWords(query);
+  const raw = rawWords(query);
+  const words = queryWords(raw);
   const scores = new Float64Array(idx.docs.length);
   const touched: number[] = [];
   const matchedBy = new Map<string, number[]>();
@@ -74,7 +154,17 @@ export function rank(query: string, n = 5): Ranked[] {
     add(w.stem, 1, w.raw);
     for (const s of SYN.get(w.stem) ?? []) if (!seen.has(s)) add(s, 0.5, w.raw);
   }
-  const hinted = new Set(words.flatMap((w) => SERVICES.get(w.stem) ?? []));
+  // Two typed words that the models write as one ("node groups" → nodegroups).
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const joined = stem(raw[i] + raw[i + 1]);
+    if (!seen.has(joined) && Object.hasOwn(idx.postings, joined)) {
+      seen.add(joined);
+      add(joined, 1, `${raw[i]} ${raw[i + 1]}`);
+    }
+  }
+  const typed = new Set(raw);
+  const head = objectHead(raw);
+  const { services: hinted, strong } = hintedServices(raw, idx.hints);
   const intents = new Set(
     INTENT_CLASSES.filter(([ws]) => words.some((w) => ws.has(w.stem))).flatMap(([, verbs]) => [...verbs]),
   );
@@ -88,7 +178,8 @@ export function rank(query: string, n = 5): Ranked[] {
   for (const doc of touched) {
     const [service, command, kind, summary] = idx.docs[doc];
     let score = scores[doc];
-    if (hinted.size) score *= hinted.has(service) ? 1.6 : 0.7;
+    if (strong) score *= hinted.has(service) ? 1.6 : 0.7;
+    else if (hinted.has(service)) score *= 1.2;
     const verb = kind === "waiter" ? "wait" : command.split("-")[0];
     if (intents.size && intents.has(verb)) score *= 1.35;
     if (summary.startsWith("(Deprecated)")) score *= 0.5;
@@ -97,7 +188,12 @@ export function rank(query: string, n = 5): Ranked[] {
     let hits = 0;
     for (const w of nameWords) if (covered.has(w)) hits++;
     score *= 0.55 + 0.45 * (hits / nameWords.length);
-    if (!hinted.size && COMMON_SERVICES.has(service)) score *= 1.5;
+    // Words typed in the very form the name has them: "list web acls" → list-web-acls over get-web-acl.
+    const nameForms = command.split(/[- ]/);
+    score *= 1 + 0.15 * (nameForms.filter((w) => typed.has(w)).length / nameForms.length);
+    // The thing the query acts on is the thing the command is named for: "list services in a cluster".
+    if (head && endsWithStem(nameWords.at(-1)!, head)) score *= 1.25;
+    if (!strong && COMMON_SERVICES.has(service)) score *= 1.5;
     scored.push([doc, score]);
   }
   scored.sort((a, b) => b[1] - a[1] || idx.docs[a[0]][1].length - idx.docs[b[0]][1].length);

@@ -5,6 +5,10 @@
 import { cliName } from "../models/names.ts";
 import { findOperation, loadDocs, loadService } from "../models/registry.ts";
 import type { ServiceModel, Shape } from "../models/types.ts";
+import { takesOutfile } from "../parse/argtable.ts";
+import type { OptionSpec } from "../parse/argparse.ts";
+import { customOptions } from "../parse/custom.ts";
+import { s3Options } from "../parse/s3.ts";
 import { rank, type Ranked } from "./rank.ts";
 import { tokens } from "./text.ts";
 import { HIGH_LEVEL_EXAMPLES } from "./vocabulary.ts";
@@ -75,24 +79,35 @@ function placeholder(flag: string, shape: Shape, s: ServiceModel): string {
   }
 }
 
-function structureExample(shape: Shape, s: ServiceModel, depth = 0): unknown {
+function structureExample(shape: Shape, s: ServiceModel, depth = 0, name = "value"): unknown {
   if (!["structure", "list", "map"].includes(shape.type)) {
     if (shape.enum?.length) return shape.enum[0];
-    return ["integer", "long", "float", "double"].includes(shape.type)
-      ? 1
-      : shape.type === "boolean"
-      ? true
-      : "VALUE";
+    switch (shape.type) {
+      case "integer":
+      case "long":
+        return Math.max(shape.min ?? 1, 1);
+      case "float":
+      case "double":
+        return 1;
+      case "boolean":
+        return true;
+      case "blob": // base64 inside JSON, as --cli-binary-format base64 reads it
+        return btoa(name.toUpperCase()).padEnd(shape.min ?? 0, "A");
+      default:
+        return placeholder(cliName(name), shape, s);
+    }
   }
   if (depth > 4) return shape.type === "list" ? [] : {};
-  if (shape.type === "map") return { KEY: structureExample(s.shapes[shape.value!.shape], s, depth + 1) };
-  if (shape.type === "list") return [structureExample(s.shapes[shape.member!.shape], s, depth + 1)];
+  if (shape.type === "map") {
+    return { KEY: structureExample(s.shapes[shape.value!.shape], s, depth + 1, name) };
+  }
+  if (shape.type === "list") return [structureExample(s.shapes[shape.member!.shape], s, depth + 1, name)];
   // A union takes exactly one member; a structure its required ones (or its first, as a hint).
   const req = shape.required?.length && !shape.union
     ? shape.required
     : Object.keys(shape.members ?? {}).slice(0, 1);
   return Object.fromEntries(
-    req.map((m) => [m, structureExample(s.shapes[shape.members![m].shape], s, depth + 1)]),
+    req.map((m) => [m, structureExample(s.shapes[shape.members![m].shape], s, depth + 1, m)]),
   );
 }
 
@@ -100,8 +115,35 @@ function detail(r: Ranked): Omit<Suggestion, "confidence" | "matchedWords"> {
   const base = `aws ${r.service} ${r.command}`;
   const service = r.kind === "hl" ? undefined : loadService(r.service);
   if (!service) {
-    const example = HIGH_LEVEL_EXAMPLES[`${r.service} ${r.command}`] ?? base;
-    return { command: base, description: r.summary, requiredParameters: [], otherParameters: [], example };
+    const options: ReadonlyArray<OptionSpec & { choices?: readonly string[] }> =
+      (r.service === "s3" ? s3Options(r.command) : customOptions(r.service, r.command)) ?? [];
+    const params = options.map((o): SuggestedParameter => {
+      const p: SuggestedParameter = {
+        flag: `--${o.name}`,
+        type: o.kind === "true" || o.kind === "false"
+          ? "boolean"
+          : o.kind === "many"
+          ? "list of string"
+          : "string",
+        required: o.required === true,
+      };
+      if (o.choices) p.enum = [...o.choices];
+      return p;
+    });
+    const requiredParameters = params.filter((p) => p.required);
+    const example = HIGH_LEVEL_EXAMPLES[`${r.service} ${r.command}`] ??
+      [
+        base,
+        ...requiredParameters.map((p) => `${p.flag} ${p.flag.slice(2).toUpperCase().replaceAll("-", "_")}`),
+      ]
+        .join(" ");
+    return {
+      command: base,
+      description: r.summary,
+      requiredParameters,
+      otherParameters: params.filter((p) => !p.required),
+      example,
+    };
   }
   const opName = r.kind === "waiter"
     ? service.waiters[r.command.slice(5)].operation
@@ -137,7 +179,7 @@ function detail(r: Ranked): Omit<Suggestion, "confidence" | "matchedWords"> {
       const shape = service.shapes[input!.members![m].shape];
       return shape.type === "boolean" ? p.flag : `${p.flag} ${placeholder(p.flag.slice(2), shape, service)}`;
     }),
-    ...(op.outfile && r.kind === "op" ? ["OUTFILE"] : []),
+    ...(takesOutfile(service, op) && r.kind === "op" ? ["OUTFILE"] : []),
   ].join(" ");
   return {
     command: base,

@@ -107,6 +107,22 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   presigned: ["presign"],
   tail: ["tail"],
   follow: ["tail"],
+  mirror: ["sync"],
+  stream: ["tail"],
+  bill: ["cost", "billing"],
+  spend: ["cost"],
+  link: ["url", "presign"],
+  url: ["presign"],
+  temporary: ["presign"],
+  share: ["presign"],
+  region: ["location"],
+  ttl: ["time", "live"],
+  metadata: ["head"],
+  cpu: ["metric", "statistic"],
+  utilization: ["metric", "statistic"],
+  memory: ["metric"],
+  pattern: ["filter"],
+  insights: ["query"],
 };
 
 /** Phrases rewritten before anything else: idioms that no single word carries. */
@@ -116,9 +132,21 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bdns\s+records?\b/gi, "dns resource record sets"],
   [/\bparameter\s+store\b/gi, "ssm parameter"],
   [/\belastic\s+ips?\b/gi, "elastic ip address"],
+  [/\baccount\s+id\b/gi, "account caller identity"],
+  [
+    /\b(is|are|was|were|has been|have been|gets|get|to be)\s+(deleted|removed|gone|terminated)\b/gi,
+    "notexists",
+  ],
+  [/\b(does|do|no longer)\s+not\s+exists?\b|\bno\s+longer\s+exists?\b|\bnot\s+exists?\b/gi, "notexists"],
+  [/\bturn\s+on\b/gi, "enable"],
+  [/\bturn\s+off\b/gi, "disable"],
+  [/\btrust\s+polic(y|ies)\b/gi, "assume role policy"],
 ];
 
-/** Query words that name a service (after stemming) → the services they point at. */
+/**
+ * Query words that name a service (after stemming; several words are matched squeezed together) → the
+ * services they point at. They add to the hint words generated from the models' service names.
+ */
 export const SERVICE_WORDS: Readonly<Record<string, readonly string[]>> = {
   s3: ["s3api", "s3"],
   bucket: ["s3api", "s3"],
@@ -172,6 +200,19 @@ export const SERVICE_WORDS: Readonly<Record<string, readonly string[]>> = {
   billing: ["ce", "billing"],
   log: ["logs"],
   logs: ["logs"],
+  aurora: ["rds"],
+  documentdb: ["docdb"],
+  beanstalk: ["elasticbeanstalk"],
+  msk: ["kafka"],
+  opensearch: ["opensearch"],
+  elasticsearch: ["opensearch", "es"],
+  "systems manager": ["ssm"],
+  "secrets manager": ["secretsmanager"],
+  "cost explorer": ["ce"],
+  "trusted advisor": ["support"],
+  "cognito user pool": ["cognito-idp"],
+  workspaces: ["workspaces"],
+  ses: ["sesv2", "ses"],
 };
 
 /**
@@ -249,7 +290,7 @@ export const INTENTS: ReadonlyArray<[readonly string[], readonly string[]]> = [
     "release",
     "detach",
   ]],
-  [["update", "modify", "change", "edit", "set", "enable", "disable"], [
+  [["update", "modify", "change", "edit", "set", "enable", "disable", "configure", "block", "apply"], [
     "update",
     "modify",
     "put",
@@ -305,6 +346,58 @@ export const HIGH_LEVEL_DOCS: Readonly<Record<string, string>> = {
   "cloudfront sign": "Sign a CloudFront URL with a key pair (signed URLs).",
   "configure set": "Set a value in the AWS CLI configuration (profile settings).",
   "configure list": "List the AWS CLI configuration values in use.",
+  "configure get": "Get a value from the AWS CLI configuration of a profile.",
+  "configure list-profiles": "List the names of the profiles in the AWS CLI configuration.",
+  "configure export-credentials": "Export the credentials in use as environment variables or process output.",
+  "configure sso": "Configure a profile for IAM Identity Center (SSO) sign-in.",
+  "emr add-steps": "Add steps (jobs such as Spark, Hive or custom JARs) to a running EMR cluster.",
+  "emr describe-cluster":
+    "Describe an EMR cluster: its status, instance groups, applications and configuration.",
+  "emr terminate-clusters": "Terminate (shut down and delete) one or more EMR clusters.",
+  "emr add-instance-groups": "Add task or core instance groups to a running EMR cluster.",
+  "emr modify-cluster-attributes": "Modify the attributes of an EMR cluster, such as termination protection.",
+  "emr create-default-roles":
+    "Create the default IAM roles EMR needs (EMR_DefaultRole, EMR_EC2_DefaultRole).",
+  "emr install-applications": "Install applications on a running EMR cluster.",
+  "emr socks": "Open a SOCKS tunnel to the master node of an EMR cluster.",
+  "emr get": "Download a file from the master node of an EMR cluster over SCP.",
+  "emr put": "Upload a file to the master node of an EMR cluster over SCP.",
+  "ecs deploy": "Deploy a new task definition to an ECS service through a CodeDeploy blue/green deployment.",
+  "configservice get-status":
+    "Get the status of the AWS Config configuration recorders and delivery channels.",
+  "configservice subscribe": "Subscribe to AWS Config: create a recorder and delivery channel to S3 and SNS.",
+  "cloudtrail validate-logs": "Validate the integrity of CloudTrail log files with their digest files.",
+  "codecommit credential-helper": "Git credential helper that signs requests to CodeCommit repositories.",
+  "datapipeline list-runs": "List the runs of a Data Pipeline pipeline.",
+  "datapipeline create-default-roles": "Create the default IAM roles Data Pipeline needs.",
+  "ddb put": "Put (write) items into a DynamoDB table from YAML or JSON.",
+  "ddb select": "Select (query or scan) items from a DynamoDB table with a projection and filter expression.",
+  "deploy register": "Register an on-premises instance with CodeDeploy.",
+  "deploy deregister": "Deregister an on-premises instance from CodeDeploy.",
+  "deploy install": "Install the CodeDeploy agent on an on-premises instance.",
+  "deploy uninstall": "Uninstall the CodeDeploy agent from an on-premises instance.",
+  "dlm create-default-role":
+    "Create the default IAM role for Data Lifecycle Manager (EBS snapshot lifecycle).",
+  "gamelift upload-build": "Upload a game server build to GameLift.",
+  "gamelift get-game-session-log": "Download the log of a GameLift game session.",
+  "lightsail push-container-image": "Push a local container image to a Lightsail container service.",
+  "servicecatalog generate": "Generate a Service Catalog product or provisioning artifact from a template.",
+  "sso login": "Sign in through IAM Identity Center (SSO) and cache the token for a profile.",
+  "sso logout": "Sign out of IAM Identity Center (SSO) and remove the cached tokens.",
+  "emr-containers update-role-trust-policy": "Update the trust policy of an IAM role for EMR on EKS.",
+};
+
+/** Words the CLI's own command names abbreviate, indexed with the names (`s3 rb` is "remove bucket"). */
+export const HIGH_LEVEL_NAME_WORDS: Readonly<Record<string, string>> = {
+  "s3 ls": "list",
+  "s3 cp": "copy",
+  "s3 mv": "move",
+  "s3 rm": "remove delete",
+  "s3 mb": "make create bucket",
+  "s3 rb": "remove delete bucket",
+  "s3 sync": "sync mirror",
+  "s3 presign": "presign url",
+  "logs tail": "tail follow stream",
 };
 
 /** Ready-to-edit examples of the CLI's own commands. */

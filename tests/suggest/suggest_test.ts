@@ -74,3 +74,22 @@ Deno.test("empty, meaningless and overlong queries", () => {
   const long = suggest(`list S3 buckets ${"please ".repeat(200)}`);
   ok(long.ok && long.note?.includes("500") && long.suggestions.length === 5);
 });
+
+Deno.test("ranking: service names of several words, negated waiters, exact plural forms, CLI commands", () => {
+  const cases: Array<[string, string]> = [
+    ["list Step Functions executions", "aws stepfunctions list-executions"],
+    ["list X-Ray traces", "aws xray get-trace-summaries"],
+    ["wait until a DynamoDB table is deleted", "aws dynamodb wait table-not-exists"],
+    ["list Glue databases", "aws glue get-databases"],
+    ["list node groups of an EKS cluster", "aws eks list-nodegroups"],
+    ["invalidate the CloudFront cache", "aws cloudfront create-invalidation"],
+    ["add a step to an EMR cluster", "aws emr add-steps"],
+  ];
+  for (const [q, want] of cases) {
+    const r = suggest(q);
+    ok(r.ok && r.suggestions.some((s) => s.command === want), `${q} → ${want}`);
+  }
+  const r = suggest("add a step to an EMR cluster");
+  const steps = r.ok && r.suggestions.find((s) => s.command === "aws emr add-steps");
+  ok(steps && steps.requiredParameters.map((p) => p.flag).join(" ") === "--cluster-id --steps");
+});

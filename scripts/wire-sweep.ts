@@ -1,0 +1,80 @@
+/**
+ * A wide differential sweep of the requests call_aws sends: commands generated from the models
+ * (scripts/gen-commands.ts) go through the AWS CLI v2 and through call_aws to one local endpoint that
+ * answers every request with an empty success; every disagreement is printed by class.
+ * `deno run -A scripts/wire-sweep.ts [count] [seed]`. Needs Debian's awscli.
+ */
+import { generate } from "./gen-commands.ts";
+import { rng } from "./fuzz.ts";
+import { loadService, serviceNames } from "../src/models/registry.ts";
+import { hasSdk } from "../src/exec/sdk.ts";
+import { type RecordedRequest, startRecorder } from "./local-servers.ts";
+import { cliAvailable, makeComparer } from "./wire-compare.ts";
+
+/** JSON with object keys sorted, so that member order does not count. */
+function canonical(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v) =>
+      v && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v,
+  ).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<uuid>");
+}
+
+/** An empty success in the request's own protocol. */
+function emptySuccess(req: RecordedRequest) {
+  const target = req.headers["x-amz-target"];
+  if (target) {
+    return {
+      headers: { "content-type": req.headers["content-type"] ?? "application/x-amz-json-1.1" },
+      body: "{}",
+    };
+  }
+  const action = new URLSearchParams(req.body).get("Action");
+  if (action) {
+    return {
+      headers: { "content-type": "text/xml" },
+      body: `<${action}Response><${action}Result></${action}Result></${action}Response>`,
+    };
+  }
+  return { headers: { "content-type": "application/json" }, body: "{}" };
+}
+
+if (import.meta.main) {
+  if (!cliAvailable) {
+    console.error("Debian's awscli is needed: apt-get install -y awscli");
+    Deno.exit(2);
+  }
+  const count = Number(Deno.args[0] ?? 200), r = rng(Number(Deno.args[1] ?? 1));
+  const names: string[] = [];
+  for (const name of serviceNames()) if (await hasSdk(loadService(name)!)) names.push(name);
+  const rec = await startRecorder(emptySuccess);
+  const compare = await makeComparer(rec.endpoint, rec.requests);
+  const classes = new Map<string, string[]>();
+  const add = (cls: string, line: string) => classes.set(cls, [...(classes.get(cls) ?? []), line]);
+  let same = 0;
+  for (let n = 0; n < count;) {
+    const command = generate(r, names);
+    if (!command || / out\.bin$/.test(command)) continue;
+    n++;
+    const { cli, ours } = await compare(command);
+    const [a, b] = [canonical(cli.requests), canonical(ours.requests)];
+    if (cli.requests.length && !ours.requests.length) {
+      add(
+        `CLI sends, we refuse (${ours.result.error?.code})`,
+        `${command}\n    ${ours.result.error?.message}`,
+      );
+    } else if (!cli.requests.length && ours.requests.length) {
+      add("we send, CLI refuses", `${command}\n    ${cli.stderr.split("\n").at(-1)}`);
+    } else if (a !== b) add("requests differ", `${command}\n    CLI ${a}\n    we  ${b}`);
+    else same++;
+  }
+  await rec.stop();
+  console.log(`commands: ${count}, agreeing: ${same}`);
+  for (const [cls, lines] of classes) {
+    console.log(`\n## ${cls} (${lines.length})`);
+    for (const l of lines) console.log(`  ${l}`);
+  }
+  Deno.exit(0);
+}
