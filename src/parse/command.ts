@@ -9,6 +9,7 @@ import type { Operation, ServiceModel, Shape } from "../models/types.ts";
 import { ArgParser } from "./argparse.ts";
 import { argTable } from "./argtable.ts";
 import { closest } from "./closest.ts";
+import { cliName } from "../models/names.ts";
 import { applyDefaults, checkEndpointParams } from "./defaults.ts";
 import type { ExtraContext } from "./extras.ts";
 import { fail, failMissing, failUnknownOptions, ParseFailure, type Result } from "./errors.ts";
@@ -169,11 +170,18 @@ function parse(text: string, options: ParseOptions): ParsedCommand | HelpRequest
   return bind(serviceName, service, commandName, found.name, found.operation, rest, globals, options, false);
 }
 
+const PAGING_FLAGS: ReadonlyArray<[string, keyof PagingOptions]> = [
+  ["starting-token", "startingToken"],
+  ["page-size", "pageSize"],
+  ["max-items", "maxItems"],
+];
+
 /**
  * The CLI pages only when the user leaves the paginator's own members alone: naming the token or the
  * limit member turns paging off, and then the paging flags are an error.
  */
 function checkPagination(
+  service: ServiceModel,
   op: Operation,
   params: Record<string, unknown>,
   paging: PagingOptions,
@@ -186,11 +194,18 @@ function checkPagination(
     globals.paginate = false;
   }
   if (!globals.paginate) {
-    const flags = [
-      ...(paging.pageSize !== undefined ? ["--page-size"] : []),
-      ...(paging.maxItems !== undefined ? ["--max-items"] : []),
-      ...(paging.startingToken !== undefined ? ["--starting-token"] : []),
-    ];
+    const input = op.input ? service.shapes[op.input.shape] : undefined;
+    const flags: string[] = [];
+    for (const [flag, key] of PAGING_FLAGS) {
+      if (paging[key] === undefined) continue;
+      // A paging flag that shadows a member of the same name (iam's MaxItems) gives the member back its
+      // value once paging is off, as the CLI restores shadowed arguments.
+      const member = Object.keys(input?.members ?? {}).find((m) => cliName(m) === flag);
+      if (member) {
+        params[member] = paging[key];
+        delete paging[key];
+      } else flags.push(`--${flag}`);
+    }
     if (flags.length) {
       fail(
         "INVALID_VALUE",
@@ -198,6 +213,7 @@ function checkPagination(
         "Use either the paging flags or the operation's own token and limit members.",
       );
     }
+    return;
   }
   // The first page's request carries the page size and the starting token.
   if (paging.pageSize !== undefined && p.limit_key) params[p.limit_key] = paging.pageSize;
@@ -262,6 +278,9 @@ function waiter(
         ? `Did you mean: ${near.join(", ")}?`
         : `Waiters of ${serviceName}: ${waiters.join(", ") || "none"}.`,
     );
+  }
+  if (w.extras.length === 1 && w.extras[0] === "help") {
+    return { kind: "help" as const, service: serviceName, command: `wait ${name}` };
   }
   const op = service.operations[spec.operation];
   return bind(serviceName, service, name, spec.operation, op, w.extras, globals, options, true);
@@ -380,7 +399,7 @@ function bind(
       skeleton = v as ParsedCommand["skeleton"];
     }
   }
-  checkPagination(op, params, paging, globals);
+  checkPagination(service, op, params, paging, globals);
   if (cliInput) {
     // Values on the command line win over those in --cli-input-json/yaml.
     for (const [k, v] of Object.entries(cliInput)) if (!Object.hasOwn(params, k)) params[k] = v;

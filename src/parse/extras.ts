@@ -476,11 +476,18 @@ export const EXTRAS: Readonly<Record<string, OperationExtras>> = {
   },
   "translate.import-terminology": {
     args: [{
-      spec: { name: "data-file", kind: "one" },
+      spec: { name: "data-file", kind: "one", required: true },
       apply(params, value, ctx) {
-        rec(params, "TerminologyData").File = ctx.load(String(value), "data-file");
+        const data = rec(params, "TerminologyData");
+        if (Object.hasOwn(data, "File")) {
+          bad(
+            "File cannot be provided as part of the '--terminology-data' argument. Please use the '--data-file' option instead to specify a file.",
+          );
+        }
+        data.File = ctx.load(String(value), "data-file");
       },
     }],
+    optional: ["TerminologyData"],
   },
   "iam.create-virtual-mfa-device": {
     args: [outfile("outfile", true), {

@@ -85,26 +85,9 @@ function hintedServices(
   return strong.size ? { services: strong, strong: true } : { services: weak, strong: false };
 }
 
-const PREPOSITIONS = new Set([
-  "in",
-  "of",
-  "for",
-  "to",
-  "from",
-  "with",
-  "on",
-  "by",
-  "into",
-  "at",
-  "under",
-  "without",
-  "across",
-  "inside",
-  "within",
-  "that",
-  "which",
-  "where",
-]);
+const PREPOSITIONS = new Set(
+  "in of for to from with on by into at under without across inside within that which where".split(" "),
+);
 const VERBS = new Set(INTENTS.flatMap(([words]) => words).map(stem));
 
 /**
@@ -112,8 +95,7 @@ const VERBS = new Set(INTENTS.flatMap(([words]) => words).map(stem));
  * ("list services in an ECS cluster" → servic; "take a snapshot of a volume" → snapshot).
  */
 function objectHead(raw: string[]): string | undefined {
-  let start = raw.findIndex((w) => VERBS.has(stem(w)));
-  if (start < 0) start = -1;
+  const start = raw.findIndex((w) => VERBS.has(stem(w)));
   let last: string | undefined;
   for (const w of raw.slice(start + 1)) {
     if (PREPOSITIONS.has(w)) break;

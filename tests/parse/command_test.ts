@@ -194,6 +194,10 @@ Deno.test("waiters, help, skeletons, aliases, virtual commands and pagination", 
     { InstanceIds: ["i-1"] },
   ]);
   assertEquals(parseCommand("aws s3api help", opts), { ok: true, value: { kind: "help", service: "s3api" } });
+  assertEquals(parseCommand("aws ec2 wait instance-stopped help", opts), {
+    ok: true,
+    value: { kind: "help", service: "ec2", command: "wait instance-stopped" },
+  });
   assertEquals(ok1("aws ec2 describe-instances --generate-cli-skeleton").skeleton, "input");
   assertEquals(ok1("aws opsworks-cm describe-servers").operation, "DescribeServers");
   const add = ok1(
@@ -204,6 +208,13 @@ Deno.test("waiters, help, skeletons, aliases, virtual commands and pagination", 
     OptionsToInclude: [{ OptionName: "X" }],
     ApplyImmediately: true,
   }]);
+  // A paging flag that shadows a member (iam's MaxItems) sets the member once paging is off.
+  assertEquals(toJsonValue(ok1("aws iam list-users --marker m --max-items 5").params), {
+    Marker: "m",
+    MaxItems: 5,
+  });
+  const clash = parseCommand("aws dynamodb list-tables --exclusive-start-table-name x --max-items 5", opts);
+  assertEquals(!clash.ok && clash.error.code, "INVALID_VALUE");
   const page = ok1("aws dynamodb list-tables --page-size 5 --max-items 10 --starting-token tok");
   assertEquals([page.paging, toJsonValue(page.params)], [
     { pageSize: 5, maxItems: 10, startingToken: "tok" },
