@@ -108,6 +108,8 @@ export async function startRecorder(
       const rec = { method: req.method ?? "", path: url.pathname, query: url.search.slice(1), headers, body };
       requests.push(rec);
       const out = respond(rec);
+      // No Date header: two clients asking a second apart must see the same response.
+      res.sendDate = false;
       res.writeHead(out.status ?? 200, out.headers ?? { "content-type": "application/json" });
       res.end(out.body ?? "");
     });

@@ -2,7 +2,7 @@
  * An SDK response as the AWS CLI would print it: members in the output shape's order, timestamps as
  * ISO 8601 with `+00:00`, blobs as base64, floats marked for Python-style printing, SDK metadata dropped.
  */
-import type { Shape } from "../models/types.ts";
+import type { Shape, ShapeRef } from "../models/types.ts";
 import { encodeBase64 } from "../parse/base64.ts";
 import { PyFloat } from "./pyjson.ts";
 
@@ -14,6 +14,23 @@ export function isoTimestamp(d: Date): string {
   const iso = d.toISOString(); // 2024-01-02T03:04:05.123Z
   const ms = iso.slice(20, 23);
   return `${iso.slice(0, 19)}${ms === "000" ? "" : `.${ms}000`}+00:00`;
+}
+
+/**
+ * The members of an operation's output in the order botocore's parsers fill them: those bound to headers
+ * and the status code first, then the body's.
+ */
+export function toCliOutput(value: unknown, shape: Shape | undefined, shapes: OutputShapes): unknown {
+  if (!shape?.members || !value || typeof value !== "object") return toCli(value, shape, shapes);
+  const members = Object.entries(shape.members);
+  const isBound = (ref: ShapeRef) => ["header", "headers", "statusCode"].includes(ref.location ?? "");
+  const bound = members.filter(([, ref]) => isBound(ref));
+  if (!bound.length) return toCli(value, shape, shapes);
+  const ordered = {
+    ...shape,
+    members: Object.fromEntries([...bound, ...members.filter(([, r]) => !isBound(r))]),
+  };
+  return toCli(value, ordered, shapes);
 }
 
 /** Converts one value of the response by its shape. */
@@ -60,6 +77,8 @@ export function toCli(value: unknown, shape: Shape | undefined, shapes: OutputSh
 
 function plain(value: unknown): unknown {
   if (value instanceof Date) return isoTimestamp(value);
+  // JSON-valued strings arrive as String objects (the SDK's LazyJsonString): print the text.
+  if (value instanceof String) return value.toString();
   if (value instanceof Uint8Array) return encodeBase64(value);
   if (Array.isArray(value)) return value.map(plain);
   if (value && typeof value === "object") {

@@ -8,7 +8,8 @@ import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput } from "./format.ts";
 import { paginate } from "./paginate.ts";
-import { toCli } from "./result.ts";
+import { toCliOutput } from "./result.ts";
+import { captureHttp, type HttpSeen, withResponseMetadata } from "./metadata.ts";
 import { hasSdk, loadClient } from "./sdk.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
@@ -165,10 +166,14 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const outShapes = (n: string): Shape => outputs.shapes[n];
   const outShape = op.output ? outShapes(op.output.shape) : undefined;
   const input = await toSdkInput(cmd.params, opts.files);
+  const seen: { http?: HttpSeen; raw?: Record<string, unknown> } = {};
   const call = async (request: Record<string, unknown>) => {
-    const raw = await loaded.client.send(new Command(request), { abortSignal: opts.signal });
+    const command = new Command(request);
+    captureHttp(command, seen);
+    const raw = await loaded.client.send(command, { abortSignal: opts.signal });
+    seen.raw = raw;
     if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
-    return toCli(raw, outShape, outShapes) as Record<string, unknown>;
+    return toCliOutput(raw, outShape, outShapes) as Record<string, unknown>;
   };
   let result: unknown;
   if (cmd.kind === "waiter") {
@@ -183,7 +188,8 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       onPage: (n) => opts.onProgress?.(`${cmd.operation}: page ${n}`),
     });
   } else {
-    result = await call(input);
+    const output = await call(input);
+    result = withResponseMetadata(output, seen.raw!, seen.http, service.metadata.protocol);
   }
   const queried = applyQuery(result ?? {}, cmd.globals.query);
   const text = result === undefined && cmd.globals.query === undefined

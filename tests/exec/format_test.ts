@@ -1,7 +1,8 @@
 import { deepStrictEqual as assertEquals } from "node:assert";
 import { PyFloat, pyFloatRepr, pyJson } from "../../src/exec/pyjson.ts";
 import { formatOutput, formatText } from "../../src/exec/format.ts";
-import { isoTimestamp } from "../../src/exec/result.ts";
+import { isoTimestamp, toCliOutput } from "../../src/exec/result.ts";
+import type { Shape } from "../../src/models/types.ts";
 import { decodeToken, encodeToken } from "../../src/exec/paginate.ts";
 
 Deno.test("floats print as Python's repr", () => {
@@ -63,4 +64,32 @@ Deno.test("resume tokens are the CLI's and round-trip", () => {
     skip: 1,
   });
   assertEquals(decodeToken("plain-token", ["NextToken"]), { tokens: { NextToken: "plain-token" }, skip: 0 });
+});
+
+Deno.test("responses as the CLI prints them: header-bound members first, JSON-valued strings as text", () => {
+  const shapes: Record<string, Shape> = {
+    Out: {
+      type: "structure",
+      members: {
+        Name: { shape: "S" },
+        Policy: { shape: "S" },
+        ETag: { shape: "S", location: "header", locationName: "ETag" },
+        Status: { shape: "I", location: "statusCode" },
+      },
+    },
+    S: { type: "string" },
+    I: { type: "integer" },
+  };
+  const out = toCliOutput(
+    {
+      $metadata: {},
+      Name: "n",
+      Policy: Object.assign(new String('{"a":1}'), { x: 1 }),
+      ETag: "e",
+      Status: 200,
+    },
+    shapes.Out,
+    (n) => shapes[n],
+  );
+  assertEquals(JSON.stringify(out), '{"ETag":"e","Status":200,"Name":"n","Policy":"{\\"a\\":1}"}');
 });

@@ -246,6 +246,17 @@ export const WIRE_CASES: WireCase[] = [
       }),
   },
   {
+    // An output with Errors: the CLI prints the ResponseMetadata too (last, for JSON protocols).
+    command: "aws secretsmanager batch-get-secret-value --secret-id-list a b",
+    respond: () => ({
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "rid-7" },
+      body: JSON.stringify({
+        SecretValues: [{ ARN: "arn:a", Name: "a", SecretString: "v", CreatedDate: 1700000000.5 }],
+        Errors: [{ SecretId: "b", ErrorCode: "ResourceNotFoundException", Message: "not found" }],
+      }),
+    }),
+  },
+  {
     command: "aws events put-rule --name r --schedule-expression 'rate(5 minutes)' --state ENABLED",
     respond: () => json({ RuleArn: "arn:aws:events:us-east-1:1:rule/r" }),
   },
@@ -307,6 +318,14 @@ export const WIRE_CASES: WireCase[] = [
           Tags: [],
         }],
       }),
+  },
+  {
+    // An output with Errors over REST-JSON: ResponseMetadata first.
+    command: "aws resource-explorer-2 batch-get-view --view-arns arn:v1",
+    respond: () => ({
+      headers: { "content-type": "application/json", "x-amzn-requestid": "rid-8" },
+      body: JSON.stringify({ Views: [{ ViewArn: "arn:v1", Owner: "1" }], Errors: [] }),
+    }),
   },
   // --- REST-XML ---
   {

@@ -1,0 +1,57 @@
+/**
+ * The AWS CLI prints botocore's ResponseMetadata when an output has an `Errors` member (its formatter
+ * keeps the request id for responses that report errors), so call_aws does too: the HTTP status and
+ * headers of the response, captured from the SDK's middleware stack, and the retries it took.
+ */
+
+/** The HTTP side of a response: status and headers in the order received. */
+export interface HttpSeen {
+  statusCode: number;
+  headers: Record<string, string>;
+}
+
+interface MiddlewareCommand {
+  middlewareStack: {
+    add(
+      mw: (next: (args: unknown) => Promise<{ response?: unknown }>) => (args: unknown) => Promise<unknown>,
+      options: { step: "deserialize"; name: string },
+    ): void;
+  };
+}
+
+/** Records the raw HTTP response of a command's last attempt into `seen`. */
+export function captureHttp(command: unknown, seen: { http?: HttpSeen }): void {
+  (command as MiddlewareCommand).middlewareStack.add((next) => async (args) => {
+    const out = await next(args);
+    const r = out.response as { statusCode?: number; headers?: Record<string, string> } | undefined;
+    if (r?.statusCode !== undefined) seen.http = { statusCode: r.statusCode, headers: r.headers ?? {} };
+    return out;
+  }, { step: "deserialize", name: "awsApiMcpCaptureHttp" });
+}
+
+/** botocore's ResponseMetadata for a response, from the SDK's $metadata and the captured HTTP side. */
+export function responseMetadata(raw: Record<string, unknown>, http: HttpSeen): Record<string, unknown> {
+  const meta = (raw.$metadata ?? {}) as { requestId?: string; extendedRequestId?: string; attempts?: number };
+  const out: Record<string, unknown> = {};
+  if (meta.requestId) out.RequestId = meta.requestId;
+  if (meta.extendedRequestId) out.HostId = meta.extendedRequestId;
+  out.HTTPStatusCode = http.statusCode;
+  out.HTTPHeaders = http.headers;
+  out.RetryAttempts = Math.max((meta.attempts ?? 1) - 1, 0);
+  return out;
+}
+
+/**
+ * The output with ResponseMetadata where the CLI prints it: only when the output has `Errors`; first for
+ * REST protocols, whose parsers start with it, last for the others.
+ */
+export function withResponseMetadata(
+  output: Record<string, unknown>,
+  raw: Record<string, unknown>,
+  http: HttpSeen | undefined,
+  protocol: string,
+): Record<string, unknown> {
+  if (!http || !Object.hasOwn(output, "Errors")) return output;
+  const meta = { ResponseMetadata: responseMetadata(raw, http) };
+  return protocol.startsWith("rest-") ? { ...meta, ...output } : { ...output, ...meta };
+}
