@@ -10,6 +10,7 @@ import { applyQuery, formatOutput } from "./format.ts";
 import { paginate } from "./paginate.ts";
 import { toCliOutput } from "./result.ts";
 import { captureHttp, type HttpSeen, withResponseMetadata } from "./metadata.ts";
+import { useModelTarget } from "./target.ts";
 import { hasSdk, loadClient } from "./sdk.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
@@ -170,6 +171,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const call = async (request: Record<string, unknown>) => {
     const command = new Command(request);
     captureHttp(command, seen);
+    useModelTarget(command, service.metadata.targetPrefix as string | undefined, cmd.operation);
     const raw = await loaded.client.send(command, { abortSignal: opts.signal });
     seen.raw = raw;
     if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);

@@ -246,6 +246,14 @@ export const WIRE_CASES: WireCase[] = [
       }),
   },
   {
+    // The SDK spells CloudTrail's target prefix short; the CLI sends the model's long form.
+    command: "aws cloudtrail describe-trails --trail-name-list t1",
+    respond: () =>
+      json({
+        trailList: [{ Name: "t1", S3BucketName: "b", IsMultiRegionTrail: true, HomeRegion: "us-east-1" }],
+      }),
+  },
+  {
     // An output with Errors: the CLI prints the ResponseMetadata too (last, for JSON protocols).
     command: "aws secretsmanager batch-get-secret-value --secret-id-list a b",
     respond: () => ({
