@@ -22,7 +22,7 @@ import {
 import { firstSentence, htmlToText } from "./models/html.ts";
 import { IamResolver } from "./models/iam.ts";
 import { scanSdkClients, type SdkPackage } from "./models/sdk.ts";
-import { closure, stableJson, stripShape } from "./models/shapes.ts";
+import { closure, OUTPUT_KEEP, stableJson, stripShape } from "./models/shapes.ts";
 import { buildIndex, highLevelDocs, serviceDocs } from "./models/suggest-index.ts";
 import { buildServiceHints } from "./models/service-hints.ts";
 import type { DocsModel, ServiceModel } from "../src/models/types.ts";
@@ -176,7 +176,8 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       .filter(([, d]) => d);
     if (entries.length) memberDocs[s] = Object.fromEntries(entries);
   }
-  const pickShapes = (names: string[]) => Object.fromEntries(names.map((n) => [n, stripShape(shapes[n])]));
+  const pickShapes = (names: string[], keep?: ReadonlySet<string>) =>
+    Object.fromEntries(names.map((n) => [n, stripShape(shapes[n], keep)]));
   const metadata = Object.fromEntries(
     METADATA_KEYS.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]),
   );
@@ -192,7 +193,7 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       waiters,
       shapes: pickShapes(inputNames),
     },
-    outputs: { shapes: pickShapes(closure(shapes, outputs)) },
+    outputs: { shapes: pickShapes(closure(shapes, outputs), OUTPUT_KEEP) },
     docs: {
       service: htmlToText(b.service.documentation),
       operations: docs,

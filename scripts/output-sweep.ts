@@ -2,8 +2,9 @@
  * A wide differential sweep of call_aws's output: commands generated from the models go through the AWS
  * CLI v2 and through call_aws to one local endpoint that answers with a response generated from the
  * operation's botocore output shape (every member filled: timestamps, blobs, floats, maps, header-bound
- * members), in the JSON 1.0/1.1 and REST-JSON protocols. The printed JSON must be identical;
- * disagreements are printed. `deno run -A scripts/output-sweep.ts [count] [seed]`. Needs Debian's awscli.
+ * members) in the service's protocol (JSON 1.0/1.1, REST-JSON, query, EC2, REST-XML). The printed JSON
+ * must be identical; disagreements are printed.
+ * `deno run -A scripts/output-sweep.ts [count] [seed] [protocols]`. Needs Debian's awscli.
  */
 import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
@@ -67,21 +68,79 @@ function jsonValue(shapes: Shapes, name: string, depth: number, member: Json = {
   }
 }
 
-/** The canned response for an operation of a JSON or REST-JSON service, or undefined for others. */
+const esc = (t: string) => t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
+/** A shape as XML children of an element named `tag` (query, ec2 and REST-XML responses). */
+function xmlValue(shapes: Shapes, name: string, tag: string, depth: number, ref: Json = {}): string {
+  const s = shapes[name];
+  const el = (inner: string) => `<${tag}>${inner}</${tag}>`;
+  switch (s.type) {
+    case "structure": {
+      if (depth > 3) return el("");
+      let inner = "";
+      for (const [m, r] of Object.entries(s.members as Record<string, Json>)) {
+        if (r.location || r.xmlAttribute) continue;
+        inner += xmlValue(shapes, r.shape as string, (r.locationName as string) ?? m, depth + 1, r);
+        if (s.union) break;
+      }
+      return el(inner);
+    }
+    case "list": {
+      const member = s.member as Json;
+      const items = depth > 3 ? [] : [0, 1];
+      if (s.flattened || ref.flattened) {
+        const itemTag = (member.locationName as string) ?? tag;
+        return items.map(() => xmlValue(shapes, member.shape as string, itemTag, depth + 1, member)).join("");
+      }
+      const itemTag = (member.locationName as string) ?? "member";
+      return el(
+        items.map(() => xmlValue(shapes, member.shape as string, itemTag, depth + 1, member)).join(""),
+      );
+    }
+    case "map": {
+      const [k, v] = [s.key as Json, s.value as Json];
+      const entry = `<${(k.locationName as string) ?? "key"}>k1</${(k.locationName as string) ?? "key"}>` +
+        xmlValue(shapes, v.shape as string, (v.locationName as string) ?? "value", depth + 1, v);
+      return s.flattened || ref.flattened ? el(entry) : el(`<entry>${entry}</entry>`);
+    }
+    case "timestamp":
+      return el("2024-03-05T06:07:08.123Z");
+    case "blob":
+      return el(btoa("hello"));
+    default: {
+      const v = jsonValue(shapes, name, depth, ref);
+      return el(esc(String(v)));
+    }
+  }
+}
+
+/** The canned response for an operation, or undefined where the sweep cannot make one. */
 function respondFor(b: BotocoreService, operation: string, skip: Set<string>): Canned | undefined {
-  const protocol = b.service.metadata.protocol as string;
+  const { protocol, jsonVersion, xmlNamespace } = b.service.metadata as Record<string, string>;
   const op = b.service.operations[operation];
   const out = op.output as Json | undefined;
   const shapes = b.service.shapes;
+  const xml = ["query", "ec2", "rest-xml"].includes(protocol);
   const type = protocol === "json"
-    ? `application/x-amz-json-${b.service.metadata.jsonVersion ?? "1.0"}`
+    ? `application/x-amz-json-${jsonVersion ?? "1.0"}`
+    : xml
+    ? "text/xml"
     : "application/json";
-  if (!["json", "rest-json"].includes(protocol)) return undefined;
-  if (!out) return { status: 200, headers: { "content-type": type }, body: "{}" };
-  const shape = shapes[out.shape as string];
   const headers: Record<string, string> = { "content-type": type };
+  const ns = xmlNamespace ? ` xmlns="${xmlNamespace}"` : "";
+  const wrap = (inner: string) =>
+    protocol === "query"
+      ? `<${operation}Response${ns}>${
+        out?.resultWrapper ? `<${out.resultWrapper}>${inner}</${out.resultWrapper}>` : inner
+      }<ResponseMetadata><RequestId>rid-1</RequestId></ResponseMetadata></${operation}Response>`
+      : protocol === "ec2"
+      ? `<${operation}Response${ns}><requestId>rid-1</requestId>${inner}</${operation}Response>`
+      : `<${operation}Result${ns}>${inner}</${operation}Result>`;
+  if (!out) return { status: 200, headers, body: xml ? wrap("") : "{}" };
+  const shape = shapes[out.shape as string];
   let status = (op.http as Json | undefined)?.responseCode as number ?? 200;
   const body: Json = {};
+  let xmlBody = "";
   for (const [m, ref] of Object.entries(shape.members as Record<string, Json>)) {
     if (skip.has(m)) continue;
     const target = shapes[ref.shape as string];
@@ -98,12 +157,16 @@ function respondFor(b: BotocoreService, operation: string, skip: Set<string>): C
     } else if (ref.location === "statusCode") {
       status = 200;
     } else if (shape.payload === m) {
-      const v = jsonValue(shapes, ref.shape as string, 0, ref);
       if (target.type !== "structure") return undefined;
-      return { status, headers, body: JSON.stringify(v) };
+      const body = xml
+        ? xmlValue(shapes, ref.shape as string, (ref.locationName as string) ?? m, 0, ref)
+        : JSON.stringify(jsonValue(shapes, ref.shape as string, 0, ref));
+      return { status, headers, body };
+    } else if (xml) {
+      xmlBody += xmlValue(shapes, ref.shape as string, (ref.locationName as string) ?? m, 0, ref);
     } else body[(ref.locationName as string) ?? m] = jsonValue(shapes, ref.shape as string, 0, ref);
   }
-  return { status, headers, body: JSON.stringify(body) };
+  return { status, headers, body: xml ? wrap(xmlBody) : JSON.stringify(body) };
 }
 
 if (import.meta.main) {
@@ -112,12 +175,13 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const count = Number(Deno.args[0] ?? 100), r = rng(Number(Deno.args[1] ?? 1));
+  const protocols = (Deno.args[2] ?? "json,rest-json,query,ec2,rest-xml").split(",");
   const botocore = new Map(loadBotocore(locateBotocore().dataDirs).map((b) => [b.name, b]));
   const names: string[] = [];
   for (const name of serviceNames()) {
     const s = loadService(name)!;
     const proto = botocore.get(s.botocore)?.service.metadata.protocol;
-    if (["json", "rest-json"].includes(proto as string) && await hasSdk(s)) names.push(name);
+    if (protocols.includes(proto as string) && await hasSdk(s)) names.push(name);
   }
   let canned: Canned = { status: 200, headers: {}, body: "{}" };
   const rec = await startRecorder(() => canned);

@@ -22,17 +22,22 @@ const DROP_KEYS = new Set([
   "flattened",
 ]);
 
-/** A copy of a shape or member without documentation and error-only traits. */
-export function stripShape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripShape);
+const NONE: ReadonlySet<string> = new Set();
+
+/** Output shapes keep the JSON names of body members: call_aws reads response bodies by them. */
+export const OUTPUT_KEEP: ReadonlySet<string> = new Set(["locationName"]);
+
+/** A copy of a shape or member without documentation and error-only traits (but for those in `keep`). */
+export function stripShape(value: unknown, keep: ReadonlySet<string> = NONE): unknown {
+  if (Array.isArray(value)) return value.map((v) => stripShape(v, keep));
   if (value === null || typeof value !== "object") return value;
   const out: Json = {};
   for (const [k, v] of Object.entries(value as Json)) {
     if (k === "members") {
       // Member names are data, not traits: a member may be called `error` or `documentation`.
-      out[k] = Object.fromEntries(Object.entries(v as Json).map(([m, ref]) => [m, stripShape(ref)]));
-    } else if (!DROP_KEYS.has(k)) {
-      out[k] = stripShape(v);
+      out[k] = Object.fromEntries(Object.entries(v as Json).map(([m, ref]) => [m, stripShape(ref, keep)]));
+    } else if (!DROP_KEYS.has(k) || keep.has(k)) {
+      out[k] = stripShape(v, keep);
     }
   }
   return out;

@@ -1,33 +1,9 @@
 /**
  * The AWS CLI prints botocore's ResponseMetadata when an output has an `Errors` member (its formatter
  * keeps the request id for responses that report errors), so call_aws does too: the HTTP status and
- * headers of the response, captured from the SDK's middleware stack, and the retries it took.
+ * headers of the response (exec/capture.ts) and the retries it took.
  */
-
-/** The HTTP side of a response: status and headers in the order received. */
-export interface HttpSeen {
-  statusCode: number;
-  headers: Record<string, string>;
-}
-
-interface MiddlewareCommand {
-  middlewareStack: {
-    add(
-      mw: (next: (args: unknown) => Promise<{ response?: unknown }>) => (args: unknown) => Promise<unknown>,
-      options: { step: "deserialize"; name: string },
-    ): void;
-  };
-}
-
-/** Records the raw HTTP response of a command's last attempt into `seen`. */
-export function captureHttp(command: unknown, seen: { http?: HttpSeen }): void {
-  (command as MiddlewareCommand).middlewareStack.add((next) => async (args) => {
-    const out = await next(args);
-    const r = out.response as { statusCode?: number; headers?: Record<string, string> } | undefined;
-    if (r?.statusCode !== undefined) seen.http = { statusCode: r.statusCode, headers: r.headers ?? {} };
-    return out;
-  }, { step: "deserialize", name: "awsApiMcpCaptureHttp" });
-}
+import type { HttpSeen } from "./capture.ts";
 
 /** botocore's ResponseMetadata for a response, from the SDK's $metadata and the captured HTTP side. */
 export function responseMetadata(raw: Record<string, unknown>, http: HttpSeen): Record<string, unknown> {

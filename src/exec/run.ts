@@ -9,7 +9,9 @@ import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput } from "./format.ts";
 import { paginate } from "./paginate.ts";
 import { toCliOutput } from "./result.ts";
-import { captureHttp, type HttpSeen, withResponseMetadata } from "./metadata.ts";
+import { withResponseMetadata } from "./metadata.ts";
+import { captureResponse, type HttpSeen } from "./capture.ts";
+import { boundMembers, readJsonBody, readsJsonBody } from "./jsonbody.ts";
 import { useModelTarget } from "./target.ts";
 import { hasSdk, loadClient } from "./sdk.ts";
 import { runWaiter } from "./waiter.ts";
@@ -168,14 +170,20 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const outShape = op.output ? outShapes(op.output.shape) : undefined;
   const input = await toSdkInput(cmd.params, opts.files);
   const seen: { http?: HttpSeen; raw?: Record<string, unknown> } = {};
+  const jsonBody = readsJsonBody(outShape, outShapes, service.metadata.protocol);
   const call = async (request: Record<string, unknown>) => {
     const command = new Command(request);
-    captureHttp(command, seen);
+    seen.http = undefined;
+    captureResponse(command, seen, jsonBody);
     useModelTarget(command, service.metadata.targetPrefix as string | undefined, cmd.operation);
     const raw = await loaded.client.send(command, { abortSignal: opts.signal });
     seen.raw = raw;
     if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
-    return toCliOutput(raw, outShape, outShapes) as Record<string, unknown>;
+    // Filled in by the middleware during send (TypeScript cannot see that).
+    const http = seen.http as HttpSeen | undefined;
+    const body = http?.body && outShape ? readJsonBody(http.body, outShape, outShapes) : undefined;
+    const value = body ? { ...boundMembers(raw, outShape!), ...body } : raw;
+    return toCliOutput(value, outShape, outShapes) as Record<string, unknown>;
   };
   let result: unknown;
   if (cmd.kind === "waiter") {

@@ -328,6 +328,19 @@ export const WIRE_CASES: WireCase[] = [
       }),
   },
   {
+    // CdnAuthConfiguration is newer than the bundled client, which drops it; the body is read by the model.
+    command:
+      "aws mediapackagev2 get-origin-endpoint-policy --channel-group-name g --channel-name c --origin-endpoint-name e",
+    respond: () =>
+      rest({
+        ChannelGroupName: "g",
+        ChannelName: "c",
+        OriginEndpointName: "e",
+        Policy: "{}",
+        CdnAuthConfiguration: { CdnIdentifierSecretArns: ["arn:s"], SecretsRoleArn: "arn:r" },
+      }),
+  },
+  {
     // An output with Errors over REST-JSON: ResponseMetadata first.
     command: "aws resource-explorer-2 batch-get-view --view-arns arn:v1",
     respond: () => ({
