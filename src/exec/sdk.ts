@@ -4,6 +4,7 @@
  */
 import { Agent } from "node:https";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { AwsQueryProtocol } from "@aws-sdk/core/protocols";
 import type { ServiceModel } from "../models/types.ts";
 
 /** How one client is configured; equal settings share a client. */
@@ -59,13 +60,28 @@ export async function loadClient(service: ServiceModel, settings: ClientSettings
   if (cached) return cached;
   const mod = await (await sdkClients())[sdk.package]();
   const Client = mod[sdk.client] as new (config: Record<string, unknown>) => SdkClient;
-  const client = new Client(clientConfig(settings));
+  const config = clientConfig(settings);
+  // The AWS CLI speaks query to services whose newest protocols it lacks (CloudWatch: CBOR, JSON, query),
+  // where the SDK chooses JSON; the service takes both, and we send what the CLI sends.
+  if (cliProtocol(service.metadata) === "query" && service.metadata.protocol !== "query") {
+    config.protocol = AwsQueryProtocol;
+  }
+  const client = new Client(config);
   const loaded: LoadedClient = {
     client,
     command: (op) => mod[`${op}Command`] as (new (input: unknown) => unknown) | undefined,
   };
   clients.set(key, loaded);
   return loaded;
+}
+
+const CLI_PROTOCOLS = new Set(["query", "ec2", "json", "rest-json", "rest-xml"]);
+
+/** The wire protocol the AWS CLI uses for a service: the model's, else the first it knows of the list. */
+export function cliProtocol(metadata: { protocol: string; protocols?: unknown }): string {
+  if (CLI_PROTOCOLS.has(metadata.protocol)) return metadata.protocol;
+  const listed = Array.isArray(metadata.protocols) ? metadata.protocols as string[] : [];
+  return ["query", "json", "rest-json"].find((p) => listed.includes(p)) ?? "json";
 }
 
 function clientConfig(s: ClientSettings): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { deepStrictEqual as assertEquals } from "node:assert";
 // @ts-types="../../models/sdk-clients.d.ts"
 import { SDK_CLIENTS } from "../../models/sdk-clients.js";
 import { loadService, serviceNames } from "../../src/models/registry.ts";
+import { cliProtocol } from "../../src/exec/sdk.ts";
 
 Deno.test({
   name: "every SDK client package imports, constructs and exposes its commands",
@@ -42,4 +43,14 @@ Deno.test({
     for (const p of problems) console.log(`  ${p}`);
     assertEquals(problems, []);
   },
+});
+
+Deno.test("the wire protocol is the AWS CLI's: the model's, else the first the CLI knows of its list", () => {
+  const cases: Array<[{ protocol: string; protocols?: string[] }, string]> = [
+    [{ protocol: "rest-xml" }, "rest-xml"],
+    [{ protocol: "json", protocols: ["json", "query"] }, "json"],
+    [{ protocol: "smithy-rpc-v2-cbor", protocols: ["smithy-rpc-v2-cbor", "json", "query"] }, "query"],
+    [{ protocol: "smithy-rpc-v2-cbor", protocols: ["smithy-rpc-v2-cbor", "json"] }, "json"],
+  ];
+  for (const [metadata, want] of cases) assertEquals(cliProtocol(metadata), want);
 });

@@ -115,6 +115,32 @@ export const WIRE_CASES: WireCase[] = [
         "http://rds.amazonaws.com/doc/2014-10-31/",
       ),
   },
+  // CloudWatch's models list CBOR, JSON and query; the CLI speaks query, and so must we.
+  {
+    command: "aws cloudwatch describe-alarms --alarm-names cpu-high",
+    respond: () =>
+      query(
+        "DescribeAlarms",
+        "<MetricAlarms><member><AlarmName>cpu-high</AlarmName><StateValue>ALARM</StateValue>" +
+          "<Threshold>80.0</Threshold><EvaluationPeriods>2</EvaluationPeriods><ActionsEnabled>true</ActionsEnabled>" +
+          "<StateUpdatedTimestamp>2024-03-05T06:07:08.123Z</StateUpdatedTimestamp>" +
+          "<Dimensions><member><Name>InstanceId</Name><Value>i-1</Value></member></Dimensions></member></MetricAlarms>" +
+          "<CompositeAlarms/>",
+        "http://monitoring.amazonaws.com/doc/2010-08-01/",
+      ),
+  },
+  {
+    command: "aws cloudwatch get-metric-statistics --namespace AWS/EC2 --metric-name CPUUtilization " +
+      "--start-time 2024-01-01T00:00:00Z --end-time 2024-01-02T00:00:00Z --period 3600 --statistics Average " +
+      "--dimensions Name=InstanceId,Value=i-1",
+    respond: () =>
+      query(
+        "GetMetricStatistics",
+        "<Label>CPUUtilization</Label><Datapoints><member><Timestamp>2024-01-01T01:00:00Z</Timestamp>" +
+          "<Average>12.5</Average><Unit>Percent</Unit></member></Datapoints>",
+        "http://monitoring.amazonaws.com/doc/2010-08-01/",
+      ),
+  },
   // --- ec2 ---
   {
     command:
