@@ -70,6 +70,8 @@ export function toCli(value: unknown, shape: Shape | undefined, shapes: OutputSh
     case "float":
     case "double":
       return typeof value === "number" ? new PyFloat(value) : value;
+    case "string": // where the SDK's model has a number (route53's MaxItems), the CLI's has text
+      return typeof value === "number" ? String(value) : plain(value);
     default:
       return plain(value);
   }

@@ -80,6 +80,7 @@ Deno.test("responses as the CLI prints them: header-bound members first, JSON-va
     S: { type: "string" },
     I: { type: "integer" },
   };
+  assertEquals(toCliOutput(100, shapes.S, (n) => shapes[n]), "100");
   const out = toCliOutput(
     {
       $metadata: {},
