@@ -22,7 +22,7 @@ import {
 import { firstSentence, htmlToText } from "./models/html.ts";
 import { IamResolver } from "./models/iam.ts";
 import { scanSdkClients, type SdkPackage } from "./models/sdk.ts";
-import { closure, OUTPUT_KEEP, stableJson, stripShape } from "./models/shapes.ts";
+import { closure, stableJson, stripShape, WIRE_NAMES } from "./models/shapes.ts";
 import { buildIndex, highLevelDocs, serviceDocs } from "./models/suggest-index.ts";
 import { buildServiceHints } from "./models/service-hints.ts";
 import type { DocsModel, ServiceModel } from "../src/models/types.ts";
@@ -191,9 +191,13 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       operations,
       ...(Object.keys(commands).length ? { commands } : {}),
       waiters,
-      shapes: pickShapes(inputNames),
+      // Request bodies are completed by JSON name (src/exec/jsonrequest.ts) in JSON protocols only.
+      shapes: pickShapes(
+        inputNames,
+        ["json", "rest-json"].includes(metadata.protocol as string) ? WIRE_NAMES : undefined,
+      ),
     },
-    outputs: { shapes: pickShapes(closure(shapes, outputs), OUTPUT_KEEP) },
+    outputs: { shapes: pickShapes(closure(shapes, outputs), WIRE_NAMES) },
     docs: {
       service: htmlToText(b.service.documentation),
       operations: docs,

@@ -24,8 +24,8 @@ const DROP_KEYS = new Set([
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Output shapes keep the JSON names of body members: call_aws reads response bodies by them. */
-export const OUTPUT_KEEP: ReadonlySet<string> = new Set(["locationName"]);
+/** Shapes keep the JSON names of body members: call_aws reads and completes JSON bodies by them. */
+export const WIRE_NAMES: ReadonlySet<string> = new Set(["locationName"]);
 
 /** A copy of a shape or member without documentation and error-only traits (but for those in `keep`). */
 export function stripShape(value: unknown, keep: ReadonlySet<string> = NONE): unknown {

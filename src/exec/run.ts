@@ -12,6 +12,7 @@ import { toCliOutput } from "./result.ts";
 import { withResponseMetadata } from "./metadata.ts";
 import { captureResponse, type HttpSeen } from "./capture.ts";
 import { boundMembers, readJsonBody, readsJsonBody } from "./jsonbody.ts";
+import { completeJsonBody, modelBody } from "./jsonrequest.ts";
 import { useModelTarget } from "./target.ts";
 import { hasSdk, loadClient } from "./sdk.ts";
 import { runWaiter } from "./waiter.ts";
@@ -169,6 +170,8 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const outShapes = (n: string): Shape => outputs.shapes[n];
   const outShape = op.output ? outShapes(op.output.shape) : undefined;
   const input = await toSdkInput(cmd.params, opts.files);
+  const inShapes = (n: string): Shape => service.shapes[n];
+  const requestShape = op.input ? inShapes(op.input.shape) : undefined;
   const seen: { http?: HttpSeen; raw?: Record<string, unknown> } = {};
   const jsonBody = readsJsonBody(outShape, outShapes, service.metadata.protocol);
   const call = async (request: Record<string, unknown>) => {
@@ -176,13 +179,17 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     seen.http = undefined;
     captureResponse(command, seen, jsonBody);
     useModelTarget(command, service.metadata.targetPrefix as string | undefined, cmd.operation);
+    const body = requestShape && ["json", "rest-json"].includes(service.metadata.protocol)
+      ? modelBody(request, requestShape, inShapes)
+      : undefined;
+    if (body && Object.keys(body).length) completeJsonBody(command, body);
     const raw = await loaded.client.send(command, { abortSignal: opts.signal });
     seen.raw = raw;
     if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
     // Filled in by the middleware during send (TypeScript cannot see that).
     const http = seen.http as HttpSeen | undefined;
-    const body = http?.body && outShape ? readJsonBody(http.body, outShape, outShapes) : undefined;
-    const value = body ? { ...boundMembers(raw, outShape!), ...body } : raw;
+    const read = http?.body && outShape ? readJsonBody(http.body, outShape, outShapes) : undefined;
+    const value = read ? { ...boundMembers(raw, outShape!), ...read } : raw;
     return toCliOutput(value, outShape, outShapes) as Record<string, unknown>;
   };
   let result: unknown;

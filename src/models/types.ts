@@ -21,6 +21,7 @@ export interface ShapeRef {
   eventpayload?: boolean;
   box?: boolean;
   contextParam?: unknown;
+  timestampFormat?: string;
 }
 
 /** Shape types as the service models name them. */

@@ -367,6 +367,17 @@ export const WIRE_CASES: WireCase[] = [
       }),
   },
   {
+    // RunType and Code's BlueprintTypes are newer than the bundled synthetics client, which drops them;
+    // the body is completed from the model.
+    command: "aws synthetics get-canary-runs --name c --max-results 5 --run-type CANARY_RUN",
+    respond: () => rest({ CanaryRuns: [] }),
+  },
+  {
+    command: "aws synthetics update-canary --name c --code " +
+      `'{"S3Bucket":"b","S3Key":"k","Handler":"h","BlueprintTypes":["a"]}' --runtime-version r`,
+    respond: () => rest({}),
+  },
+  {
     // An output with Errors over REST-JSON: ResponseMetadata first.
     command: "aws resource-explorer-2 batch-get-view --view-arns arn:v1",
     respond: () => ({
