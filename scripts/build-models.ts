@@ -191,11 +191,8 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       operations,
       ...(Object.keys(commands).length ? { commands } : {}),
       waiters,
-      // Request bodies are completed by JSON name (src/exec/jsonrequest.ts) in JSON protocols only.
-      shapes: pickShapes(
-        inputNames,
-        ["json", "rest-json"].includes(metadata.protocol as string) ? WIRE_NAMES : undefined,
-      ),
+      // Wire names: JSON bodies are completed by them (exec/jsonrequest.ts), list headers named (cli-request.ts).
+      shapes: pickShapes(inputNames, WIRE_NAMES),
     },
     outputs: { shapes: pickShapes(closure(shapes, outputs), WIRE_NAMES) },
     docs: {

@@ -13,7 +13,7 @@ import { withResponseMetadata } from "./metadata.ts";
 import { captureResponse, type HttpSeen } from "./capture.ts";
 import { boundMembers, readJsonBody, readsJsonBody } from "./jsonbody.ts";
 import { completeJsonBody, modelBody } from "./jsonrequest.ts";
-import { useModelTarget } from "./target.ts";
+import { asCliSends } from "./cli-request.ts";
 import { hasSdk, loadClient } from "./sdk.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
@@ -178,7 +178,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const command = new Command(request);
     seen.http = undefined;
     captureResponse(command, seen, jsonBody);
-    useModelTarget(command, service.metadata.targetPrefix as string | undefined, cmd.operation);
+    asCliSends(command, service, op, cmd.operation, request);
     const body = requestShape && ["json", "rest-json"].includes(service.metadata.protocol)
       ? modelBody(request, requestShape, inShapes)
       : undefined;

@@ -385,6 +385,15 @@ export const WIRE_CASES: WireCase[] = [
       body: JSON.stringify({ Views: [{ ViewArn: "arn:v1", Owner: "1" }], Errors: [] }),
     }),
   },
+  {
+    // The model's path ends with a slash, which the SDK drops and the CLI keeps.
+    command: "aws iotevents-data describe-alarm --alarm-model-name m --key-value k",
+    respond: () => rest({ alarm: { alarmModelName: "m", keyValue: "k", alarmModelVersion: "1" } }),
+  },
+  {
+    command: "aws backup list-backup-plans --include-deleted",
+    respond: () => rest({ BackupPlansList: [{ BackupPlanId: "p1", BackupPlanName: "daily" }] }),
+  },
   // --- REST-XML ---
   {
     command: "aws s3api list-objects-v2 --bucket b --prefix logs/",
@@ -427,6 +436,14 @@ export const WIRE_CASES: WireCase[] = [
     respond: () =>
       xml(
         '<GetHostedZoneResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><HostedZone><Id>/hostedzone/Z1</Id><Name>example.com.</Name><CallerReference>c</CallerReference></HostedZone><DelegationSet><NameServers><NameServer>ns1</NameServer></NameServers></DelegationSet></GetHostedZoneResponse>',
+      ),
+  },
+  {
+    // A list bound to a header: the CLI joins it with a bare comma.
+    command: "aws s3api get-object-attributes --bucket b --key k --object-attributes ETag ObjectSize",
+    respond: () =>
+      xml(
+        '<GetObjectAttributesResponse xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><ETag>abc</ETag><ObjectSize>42</ObjectSize></GetObjectAttributesResponse>',
       ),
   },
   // --- errors ---
