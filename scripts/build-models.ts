@@ -191,8 +191,12 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       operations,
       ...(Object.keys(commands).length ? { commands } : {}),
       waiters,
-      // Wire names: JSON bodies are completed by them (exec/jsonrequest.ts), list headers named (cli-request.ts).
-      shapes: pickShapes(inputNames, WIRE_NAMES),
+      // Wire names: JSON bodies are completed by them (exec/jsonrequest.ts), list headers named
+      // (exec/cli-request.ts); query and EC2 requests need neither, and EC2's model loads faster without.
+      shapes: pickShapes(
+        inputNames,
+        ["query", "ec2"].includes(metadata.protocol as string) ? undefined : WIRE_NAMES,
+      ),
     },
     outputs: { shapes: pickShapes(closure(shapes, outputs), WIRE_NAMES) },
     docs: {

@@ -24,15 +24,21 @@ export interface Ranked {
   matched: string[];
 }
 
-let index: (IndexFile & { nameWords: string[][] }) | undefined;
+/** The index with each command's name words stemmed and as written, computed once. */
+type LoadedIndex = IndexFile & { nameWords: string[][]; nameForms: string[][] };
+let index: LoadedIndex | undefined;
 
-/** The index, read on first use, with each command's name words stemmed once. */
-export function loadIndex(): IndexFile & { nameWords: string[][] } {
+/** The index, read on first use. */
+export function loadIndex(): LoadedIndex {
   if (!index) {
     const file = JSON.parse(
       readFileSync(fileURLToPath(new URL("../../models/suggest.json", import.meta.url)), "utf8"),
     ) as IndexFile;
-    index = { ...file, nameWords: file.docs.map(([, command]) => tokens(command)) };
+    index = {
+      ...file,
+      nameWords: file.docs.map(([, command]) => tokens(command)),
+      nameForms: file.docs.map(([, command]) => command.split(/[- ]/)),
+    };
   }
   return index;
 }
@@ -156,13 +162,16 @@ export function rank(query: string, n = 5): Ranked[] {
     ...[...seen].flatMap((s) => SYN.get(s) ?? []),
     ...[...intents].map(stem),
   ]);
-  const scored: Array<[number, number]> = [];
+  // The best n so far, best first: a full sort of every touched command would cost more than the scoring.
+  const best: Array<[number, number]> = [];
+  const better = (a: [number, number], b: [number, number]) =>
+    a[1] > b[1] || (a[1] === b[1] && idx.docs[a[0]][1].length < idx.docs[b[0]][1].length);
   for (const doc of touched) {
-    const [service, command, kind, summary] = idx.docs[doc];
+    const [service, , kind, summary] = idx.docs[doc];
     let score = scores[doc];
     if (strong) score *= hinted.has(service) ? 1.6 : 0.7;
     else if (hinted.has(service)) score *= 1.2;
-    const verb = kind === "waiter" ? "wait" : command.split("-")[0];
+    const verb = kind === "waiter" ? "wait" : idx.nameForms[doc][0];
     if (intents.size && intents.has(verb)) score *= 1.35;
     if (summary.startsWith("(Deprecated)")) score *= 0.5;
     // Prefer commands whose every word the query asked for: list-buckets over list-bucket-inventory-….
@@ -171,15 +180,21 @@ export function rank(query: string, n = 5): Ranked[] {
     for (const w of nameWords) if (covered.has(w)) hits++;
     score *= 0.55 + 0.45 * (hits / nameWords.length);
     // Words typed in the very form the name has them: "list web acls" → list-web-acls over get-web-acl.
-    const nameForms = command.split(/[- ]/);
-    score *= 1 + 0.15 * (nameForms.filter((w) => typed.has(w)).length / nameForms.length);
+    const nameForms = idx.nameForms[doc];
+    let exact = 0;
+    for (const w of nameForms) if (typed.has(w)) exact++;
+    score *= 1 + 0.15 * (exact / nameForms.length);
     // The thing the query acts on is the thing the command is named for: "list services in a cluster".
     if (head && endsWithStem(nameWords.at(-1)!, head)) score *= 1.25;
     if (!strong && COMMON_SERVICES.has(service)) score *= 1.5;
-    scored.push([doc, score]);
+    const entry: [number, number] = [doc, score];
+    if (best.length === n && !better(entry, best[n - 1])) continue;
+    let at = best.length === n ? n - 1 : best.length;
+    while (at > 0 && better(entry, best[at - 1])) at--;
+    best.splice(at, 0, entry);
+    if (best.length > n) best.pop();
   }
-  scored.sort((a, b) => b[1] - a[1] || idx.docs[a[0]][1].length - idx.docs[b[0]][1].length);
-  return scored.slice(0, n).map(([doc, score]) => {
+  return best.map(([doc, score]) => {
     const [service, command, kind, summary] = idx.docs[doc];
     const matched = [...matchedBy].filter(([, ds]) => ds.includes(doc)).map(([raw]) => raw);
     return { service, command, kind: kind as Ranked["kind"], summary, score, matched };
