@@ -111,40 +111,48 @@ function structureExample(shape: Shape, s: ServiceModel, depth = 0, name = "valu
   );
 }
 
-function detail(r: Ranked): Omit<Suggestion, "confidence" | "matchedWords"> {
+type Detail = Omit<Suggestion, "confidence" | "matchedWords">;
+
+function described(
+  command: string,
+  description: string,
+  params: SuggestedParameter[],
+  example: string,
+): Detail {
+  return {
+    command,
+    description,
+    requiredParameters: params.filter((p) => p.required),
+    otherParameters: params.filter((p) => !p.required),
+    example,
+  };
+}
+
+/** One of the CLI's own commands: its options as the parser knows them, an example from the table. */
+function highLevelDetail(r: Ranked, base: string): Detail {
+  const options: ReadonlyArray<OptionSpec & { choices?: readonly string[] }> =
+    (r.service === "s3" ? s3Options(r.command) : customOptions(r.service, r.command)) ?? [];
+  const params = options.map((o): SuggestedParameter => {
+    const boolean = o.kind === "true" || o.kind === "false";
+    const p: SuggestedParameter = {
+      flag: `--${o.name}`,
+      type: boolean ? "boolean" : o.kind === "many" ? "list of string" : "string",
+      required: o.required === true,
+    };
+    if (o.choices) p.enum = [...o.choices];
+    return p;
+  });
+  const placeholders = params.filter((p) => p.required).map((p) =>
+    `${p.flag} ${p.flag.slice(2).toUpperCase().replaceAll("-", "_")}`
+  );
+  const example = HIGH_LEVEL_EXAMPLES[`${r.service} ${r.command}`] ?? [base, ...placeholders].join(" ");
+  return described(base, r.summary, params, example);
+}
+
+function detail(r: Ranked): Detail {
   const base = `aws ${r.service} ${r.command}`;
   const service = r.kind === "hl" ? undefined : loadService(r.service);
-  if (!service) {
-    const options: ReadonlyArray<OptionSpec & { choices?: readonly string[] }> =
-      (r.service === "s3" ? s3Options(r.command) : customOptions(r.service, r.command)) ?? [];
-    const params = options.map((o): SuggestedParameter => {
-      const p: SuggestedParameter = {
-        flag: `--${o.name}`,
-        type: o.kind === "true" || o.kind === "false"
-          ? "boolean"
-          : o.kind === "many"
-          ? "list of string"
-          : "string",
-        required: o.required === true,
-      };
-      if (o.choices) p.enum = [...o.choices];
-      return p;
-    });
-    const requiredParameters = params.filter((p) => p.required);
-    const example = HIGH_LEVEL_EXAMPLES[`${r.service} ${r.command}`] ??
-      [
-        base,
-        ...requiredParameters.map((p) => `${p.flag} ${p.flag.slice(2).toUpperCase().replaceAll("-", "_")}`),
-      ]
-        .join(" ");
-    return {
-      command: base,
-      description: r.summary,
-      requiredParameters,
-      otherParameters: params.filter((p) => !p.required),
-      example,
-    };
-  }
+  if (!service) return highLevelDetail(r, base);
   const opName = r.kind === "waiter"
     ? service.waiters[r.command.slice(5)].operation
     : findOperation(service, r.command)!.name;
@@ -153,41 +161,31 @@ function detail(r: Ranked): Omit<Suggestion, "confidence" | "matchedWords"> {
   const memberDocs = op.input ? loadDocs(service.name)?.members[op.input.shape] ?? {} : {};
   const required = new Set(input?.required ?? []);
   const replaced = new Set(op.replaced ?? []);
-  const params: SuggestedParameter[] = Object.entries(input?.members ?? {}).filter(([m]) =>
-    !replaced.has(cliName(m))
-  ).map(
-    ([m, ref]) => {
-      const shape = service.shapes[ref.shape];
-      const flag = `--${op.renames?.[cliName(m)] ?? cliName(m)}`;
-      const p: SuggestedParameter = {
-        flag,
-        type: typeName(shape, service),
-        required: required.has(m) && !ref.idempotencyToken,
-      };
-      if (shape.enum) p.enum = shape.enum;
-      if (memberDocs[m]) p.description = memberDocs[m];
-      return p;
-    },
-  );
-  const requiredParameters = params.filter((p) => p.required);
+  const members = Object.entries(input?.members ?? {}).filter(([m]) => !replaced.has(cliName(m)));
+  const params: SuggestedParameter[] = members.map(([m, ref]) => {
+    const shape = service.shapes[ref.shape];
+    const p: SuggestedParameter = {
+      flag: `--${op.renames?.[cliName(m)] ?? cliName(m)}`,
+      type: typeName(shape, service),
+      required: required.has(m) && !ref.idempotencyToken,
+    };
+    if (shape.enum) p.enum = shape.enum;
+    if (memberDocs[m]) p.description = memberDocs[m];
+    return p;
+  });
   const example = [
     base,
-    ...requiredParameters.map((p) => {
-      const m = Object.keys(input!.members!).find((k) =>
-        `--${op.renames?.[cliName(k)] ?? cliName(k)}` === p.flag
-      )!;
-      const shape = service.shapes[input!.members![m].shape];
-      return shape.type === "boolean" ? p.flag : `${p.flag} ${placeholder(p.flag.slice(2), shape, service)}`;
+    ...members.flatMap(([, ref], i) => {
+      const p = params[i];
+      const shape = service.shapes[ref.shape];
+      if (!p.required) return [];
+      return [
+        shape.type === "boolean" ? p.flag : `${p.flag} ${placeholder(p.flag.slice(2), shape, service)}`,
+      ];
     }),
     ...(takesOutfile(service, op) && r.kind === "op" ? ["OUTFILE"] : []),
   ].join(" ");
-  return {
-    command: base,
-    description: r.summary,
-    requiredParameters,
-    otherParameters: params.filter((p) => !p.required),
-    example,
-  };
+  return described(base, r.summary, params, example);
 }
 
 /** Suggests commands for a natural-language request. */
