@@ -2,6 +2,7 @@
  * call_aws: one command or a batch, each parsed, validated and executed; results in input order, one
  * failure never failing the others. The MCP tool and `aws-api-mcp call` both use this.
  */
+import { helpFor } from "../suggest/help.ts";
 import { parseCommand, type ParseOptions } from "../parse/command.ts";
 import type { CliError } from "../parse/errors.ts";
 import type { ExecError } from "./errors.ts";
@@ -82,12 +83,14 @@ async function one(
     return { command, status: "error", error: parsed.error };
   }
   if (parsed.value.kind === "help") {
+    const help = helpFor(parsed.value.service, parsed.value.command);
+    if (help) return { command, status: "success", text: help.text, response: help.data };
     return {
       command,
       status: "error",
       error: {
         code: "UNSUPPORTED_COMMAND",
-        message: "Help is not run here.",
+        message: "There is no help for this command here.",
         hint: "Use suggest_aws_commands to find commands and their parameters.",
       },
     };

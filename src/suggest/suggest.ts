@@ -11,7 +11,7 @@ import { customOptions } from "../parse/custom.ts";
 import { s3Options } from "../parse/s3.ts";
 import { rank, type Ranked } from "./rank.ts";
 import { tokens } from "./text.ts";
-import { HIGH_LEVEL_EXAMPLES } from "./vocabulary.ts";
+import { HIGH_LEVEL_DOCS, HIGH_LEVEL_EXAMPLES } from "./vocabulary.ts";
 
 /** Longest query used; longer ones are cut with a note. */
 export const MAX_QUERY = 500;
@@ -186,6 +186,39 @@ function detail(r: Ranked): Detail {
     ...(takesOutfile(service, op) && r.kind === "op" ? ["OUTFILE"] : []),
   ].join(" ");
   return described(base, r.summary, params, example);
+}
+
+/**
+ * A command's description, parameters (types, allowed values, docs) and example, as a suggestion gives
+ * them; undefined for a command the models do not have. `command` is as typed: `describe-instances`,
+ * `wait instance-running`, or one of the CLI's own commands.
+ */
+export function describeCommand(serviceName: string, command: string): Detail | undefined {
+  const hl = HIGH_LEVEL_DOCS[`${serviceName} ${command}`];
+  if (hl !== undefined) {
+    return detail({ service: serviceName, command, kind: "hl", summary: hl, score: 0, matched: [] });
+  }
+  const service = loadService(serviceName);
+  if (!service) return undefined;
+  if (command.startsWith("wait ")) {
+    const waiter = service.waiters[command.slice(5)];
+    if (!waiter || !Object.hasOwn(service.waiters, command.slice(5))) return undefined;
+    const summary = `Wait until ${command.slice(5).replaceAll("-", " ")} (polls ${
+      cliName(waiter.operation)
+    }).`;
+    return detail({ service: serviceName, command, kind: "waiter", summary, score: 0, matched: [] });
+  }
+  const found = findOperation(service, command);
+  if (!found) return undefined;
+  const doc = loadDocs(service.name)?.operations[found.name];
+  return detail({
+    service: serviceName,
+    command,
+    kind: "op",
+    summary: doc?.text || doc?.summary || "",
+    score: 0,
+    matched: [],
+  });
 }
 
 /** Suggests commands for a natural-language request. */

@@ -100,3 +100,20 @@ Deno.test({
     }
   },
 });
+
+Deno.test("help is answered from the models, without sending anything", async () => {
+  const [service, command, waiter, unknown] = await callAws([
+    "aws dynamodb help",
+    "aws lambda get-function help",
+    "aws ec2 wait instance-running help",
+    "aws nosuchservice help",
+  ], deps);
+  ok(service.status === "success" && service.text?.includes("  describe-table\n"));
+  ok(service.text?.includes("  wait table-exists\n"));
+  const detail = command.response as { requiredParameters: Array<{ flag: string }>; example: string };
+  assertEquals(detail.requiredParameters.map((p) => p.flag), ["--function-name"]);
+  ok(command.text?.startsWith("aws lambda get-function\n\nReturns information about the function"));
+  assertEquals(detail.example, "aws lambda get-function --function-name FUNCTION_NAME");
+  ok(waiter.status === "success" && waiter.text?.includes("--instance-ids (list of string)"));
+  assertEquals(unknown.error?.code, "UNKNOWN_SERVICE");
+});
