@@ -98,7 +98,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 /** Completes a command's JSON request body from the model before it is signed. */
-export function completeJsonBody(command: unknown, body: Record<string, unknown>): void {
+export function completeJsonBody(
+  command: unknown,
+  params: Record<string, unknown>,
+  input: Shape,
+  shapes: Shapes,
+): void {
+  const body = modelBody(params, input, shapes);
+  if (!body || !Object.keys(body).length) return;
   (command as BuildCommand).middlewareStack.add((next) => (args) => {
     const request = (args as { request?: { body?: unknown; headers: Record<string, string> } }).request;
     if (request && (typeof request.body === "string" || request.body === undefined)) {

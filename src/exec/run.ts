@@ -12,9 +12,9 @@ import { toCliOutput } from "./result.ts";
 import { withResponseMetadata } from "./metadata.ts";
 import { captureResponse, type HttpSeen } from "./capture.ts";
 import { boundMembers, readJsonBody, readsJsonBody } from "./jsonbody.ts";
-import { completeJsonBody, modelBody } from "./jsonrequest.ts";
+import { completeJsonBody } from "./jsonrequest.ts";
 import { asCliSends } from "./cli-request.ts";
-import { hasSdk, loadClient } from "./sdk.ts";
+import { cliProtocol, hasSdk, loadClient } from "./sdk.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 
@@ -173,16 +173,16 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const inShapes = (n: string): Shape => service.shapes[n];
   const requestShape = op.input ? inShapes(op.input.shape) : undefined;
   const seen: { http?: HttpSeen; raw?: Record<string, unknown> } = {};
-  const jsonBody = readsJsonBody(outShape, outShapes, service.metadata.protocol);
+  const protocol = cliProtocol(service.metadata);
+  const readsBody = readsJsonBody(outShape, outShapes, protocol);
   const call = async (request: Record<string, unknown>) => {
     const command = new Command(request);
     seen.http = undefined;
-    captureResponse(command, seen, jsonBody);
+    captureResponse(command, seen, readsBody);
     asCliSends(command, service, op, cmd.operation, request);
-    const body = requestShape && ["json", "rest-json"].includes(service.metadata.protocol)
-      ? modelBody(request, requestShape, inShapes)
-      : undefined;
-    if (body && Object.keys(body).length) completeJsonBody(command, body);
+    if (requestShape && (protocol === "json" || protocol === "rest-json")) {
+      completeJsonBody(command, request, requestShape, inShapes);
+    }
     const raw = await loaded.client.send(command, { abortSignal: opts.signal });
     seen.raw = raw;
     if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
@@ -206,7 +206,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     });
   } else {
     const output = await call(input);
-    result = withResponseMetadata(output, seen.raw!, seen.http, service.metadata.protocol);
+    result = withResponseMetadata(output, seen.raw!, seen.http, protocol);
   }
   const queried = applyQuery(result ?? {}, cmd.globals.query);
   const text = result === undefined && cmd.globals.query === undefined
