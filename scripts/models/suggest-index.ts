@@ -6,6 +6,8 @@
 import { cliName } from "../../src/models/names.ts";
 import type { DocsModel, ServiceModel } from "../../src/models/types.ts";
 import { HIGH_LEVEL_COMMANDS } from "../../src/parse/highlevel.ts";
+import { customOptions } from "../../src/parse/custom.ts";
+import { s3Options } from "../../src/parse/s3.ts";
 import { tokens } from "../../src/suggest/text.ts";
 import { HIGH_LEVEL_DOCS, HIGH_LEVEL_NAME_WORDS } from "../../src/suggest/vocabulary.ts";
 import type { ServiceHints } from "./service-hints.ts";
@@ -106,7 +108,8 @@ export function highLevelDocs(serviceTokensOf: (name: string) => string[]): Doc[
           service: serviceTokensOf(service),
           name: [...tokens(command), ...tokens(HIGH_LEVEL_NAME_WORDS[`${service} ${command}`] ?? "")],
           summary: tokens(summary),
-          params: [],
+          params: ((service === "s3" ? s3Options(command) : customOptions(service, command)) ?? [])
+            .flatMap((o) => tokens(o.name)),
         },
       });
     }

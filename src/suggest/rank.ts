@@ -156,6 +156,7 @@ export function rank(query: string, n = 5): Ranked[] {
   const intents = new Set(
     INTENT_CLASSES.filter(([ws]) => words.some((w) => ws.has(w.stem))).flatMap(([, verbs]) => [...verbs]),
   );
+  const waiting = intents.has("wait");
   // Words the query covers: its own, their synonyms, and the verbs of its intent.
   const covered = new Set([
     ...seen,
@@ -173,6 +174,8 @@ export function rank(query: string, n = 5): Ranked[] {
     else if (hinted.has(service)) score *= 1.2;
     const verb = kind === "waiter" ? "wait" : idx.nameForms[doc][0];
     if (intents.size && intents.has(verb)) score *= 1.35;
+    // "Wait for the copy to finish" asks for a waiter, whatever other verbs it holds.
+    if (waiting && kind === "waiter") score *= 1.5;
     if (summary.startsWith("(Deprecated)")) score *= 0.5;
     // Prefer commands whose every word the query asked for: list-buckets over list-bucket-inventory-….
     const nameWords = idx.nameWords[doc];

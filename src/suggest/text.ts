@@ -71,6 +71,8 @@ export function stem(word: string): string {
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(ses|xes|ches|shes)$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // recursively → recursive, hourly → hour.
+  if (w.length > 5 && w.endsWith("ly")) w = w.slice(0, -2);
   // invalidation → invalidat, as invalidate becomes.
   if (w.length > 6 && w.endsWith("ation")) return w.slice(0, -3);
   if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);

@@ -109,6 +109,11 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   follow: ["tail"],
   mirror: ["sync"],
   stream: ["tail"],
+  watch: ["tail"],
+  rename: ["move", "mv"],
+  authenticate: ["login"],
+  finish: ["complete", "completed"],
+  done: ["complete", "completed"],
   bill: ["cost", "billing"],
   spend: ["cost"],
   link: ["url", "presign"],
@@ -134,8 +139,9 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\belastic\s+ips?\b/gi, "elastic ip address"],
   [/\baccount\s+id\b/gi, "account caller identity"],
   [
+    // Waiters say it either way: table-not-exists, db-instance-deleted.
     /\b(is|are|was|were|has been|have been|gets|get|to be)\s+(deleted|removed|gone|terminated)\b/gi,
-    "notexists",
+    "$2 notexists",
   ],
   [/\b(does|do|no longer)\s+not\s+exists?\b|\bno\s+longer\s+exists?\b|\bnot\s+exists?\b/gi, "notexists"],
   [/\bturn\s+on\b/gi, "enable"],
