@@ -14,7 +14,8 @@ import { captureResponse, type HttpSeen } from "./capture.ts";
 import { boundMembers, readJsonBody, readsJsonBody } from "./jsonbody.ts";
 import { completeJsonBody } from "./jsonrequest.ts";
 import { asCliSends } from "./cli-request.ts";
-import { cliProtocol, hasSdk, loadClient } from "./sdk.ts";
+import { cliProtocol, hasSdk, loadClient, type LoadedClient } from "./sdk.ts";
+import { runS3Ls } from "./s3ls.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 
@@ -122,18 +123,12 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
   return { result: ordered, text: formatOutput(ordered, cmd.globals.output ?? "json"), region: "*" };
 }
 
-async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
-  if (cmd.globals.region === "*") return runAllRegions(cmd, opts);
-  if (cmd.kind === "high-level") {
-    throw new ExecFailure({
-      code: "UNSUPPORTED_COMMAND",
-      message:
-        `'aws ${cmd.service} ${cmd.command}' is one of the AWS CLI's own commands, which this server does not run yet.`,
-      hint:
-        "Use the API commands it is built on (for example aws s3api list-objects-v2 instead of aws s3 ls).",
-    });
-  }
-  const service = loadService(cmd.serviceModel)!;
+/** The SDK client for a command's service, configured from the command and the options. */
+async function clientFor(
+  cmd: ParsedCommand,
+  service: ServiceModel,
+  opts: ExecOptions,
+): Promise<{ loaded: LoadedClient; region: string }> {
   if (!(await hasSdk(service))) {
     throw new ExecFailure({
       code: "NO_SDK_CLIENT",
@@ -142,7 +137,6 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       hint: "Use the AWS CLI for this service.",
     });
   }
-  const op = service.operations[cmd.operation];
   const profile = cmd.globals.profile ?? opts.profile;
   const region = cmd.globals.region ?? opts.region ?? (await opts.profileRegion?.(profile)) ?? "us-east-1";
   const loaded = await loadClient(service, {
@@ -158,6 +152,27 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     connectTimeoutSeconds: cmd.globals.connectTimeout,
     userAgent: opts.userAgent,
   });
+  return { loaded, region };
+}
+
+async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
+  if (cmd.globals.region === "*") return runAllRegions(cmd, opts);
+  if (cmd.kind === "high-level" && cmd.service === "s3" && cmd.command === "ls") {
+    const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
+    const { result, text } = await runS3Ls(cmd, loaded, opts);
+    return { result, text, region };
+  }
+  if (cmd.kind === "high-level") {
+    throw new ExecFailure({
+      code: "UNSUPPORTED_COMMAND",
+      message:
+        `'aws ${cmd.service} ${cmd.command}' is one of the AWS CLI's own commands, which this server does not run yet.`,
+      hint: "Use the API commands it is built on (for example aws s3api put-object instead of aws s3 cp).",
+    });
+  }
+  const service = loadService(cmd.serviceModel)!;
+  const op = service.operations[cmd.operation];
+  const { loaded, region } = await clientFor(cmd, service, opts);
   const Command = loaded.command(cmd.operation);
   if (!Command || op.noSdk) {
     throw new ExecFailure({

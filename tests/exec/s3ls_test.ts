@@ -1,0 +1,96 @@
+/**
+ * `aws s3 ls` against s3rver, next to the AWS CLI v2 listing the same buckets where it is installed (in
+ * CI it is): buckets, one level with PRE lines, --recursive, --human-readable and --summarize.
+ */
+import { deepStrictEqual as assertEquals, ok } from "node:assert";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config.ts";
+import { callAws } from "../../src/exec/call.ts";
+import { callDeps } from "../../src/exec/environment.ts";
+import { humanSize } from "../../src/exec/s3ls.ts";
+import { startS3 } from "../../scripts/local-servers.ts";
+import { CLI, cliAvailable } from "../../scripts/wire-compare.ts";
+import { lex } from "../../src/parse/lex.ts";
+
+Deno.test("human-readable sizes as the CLI prints them", () => {
+  const table: Array<[number, string]> = [
+    [0, "0 Bytes"],
+    [1, "1 Byte"],
+    [10, "10 Bytes"],
+    [1023, "1023 Bytes"],
+    [1024, "1.0 KiB"],
+    [1536, "1.5 KiB"],
+    [1048575, "1.0 MiB"],
+    [1024 ** 3 * 5, "5.0 GiB"],
+  ];
+  for (const [n, want] of table) assertEquals(humanSize(n), want, String(n));
+});
+
+Deno.test({
+  name: "aws s3 ls lists buckets, prefixes and objects as the AWS CLI prints them",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const s3 = await startS3();
+    const work = mkdtempSync(join(tmpdir(), "s3ls-"));
+    const creds = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
+    for (const [k, v] of Object.entries(creds)) Deno.env.set(k, v);
+    const config = loadConfig({
+      HOME: Deno.env.get("HOME"),
+      AWS_API_MCP_WORKING_DIR: work,
+      AWS_REGION: "us-east-1",
+    });
+    if (!config.ok) throw new Error(config.error.message);
+    const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+    const S3 = `--endpoint-url ${s3.endpoint}`;
+    try {
+      writeFileSync(join(work, "f.txt"), "x".repeat(1536));
+      const setup = await callAws([
+        `aws s3api create-bucket --bucket ls-demo ${S3}`,
+      ], deps);
+      assertEquals(setup[0].status, "success", JSON.stringify(setup));
+      const puts = await callAws(
+        ["a.txt", "docs/b.txt", "docs/deep/c.txt", "with space.txt"].map((k) =>
+          `aws s3api put-object --bucket ls-demo --key '${k}' --body f.txt ${S3}`
+        ),
+        deps,
+      );
+      ok(puts.every((p) => p.status === "success"), JSON.stringify(puts));
+      const commands = [
+        `aws s3 ls ${S3}`,
+        `aws s3 ls s3://ls-demo ${S3}`,
+        `aws s3 ls s3://ls-demo/docs/ ${S3}`,
+        `aws s3 ls s3://ls-demo --recursive --human-readable --summarize ${S3}`,
+      ];
+      const ours = await callAws(commands, deps);
+      ok(ours.every((r) => r.status === "success"), JSON.stringify(ours));
+      const one = ours[1].text!.split("\n");
+      ok(one[0] === `${"PRE".padStart(30)} docs/`, ours[1].text!);
+      ok(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d       1536 a\.txt$/.test(one[1]), ours[1].text!);
+      ok(ours[3].text!.includes(" 1.5 KiB docs/deep/c.txt\n"), ours[3].text!);
+      ok(ours[3].text!.endsWith("\nTotal Objects: 4\n   Total Size: 6.0 KiB\n"), ours[3].text!);
+      assertEquals((ours[3].response as { Contents: unknown[] }).Contents.length, 4);
+      if (!cliAvailable && !Deno.env.get("CI")) return;
+      for (const [i, c] of commands.entries()) {
+        const cli = await new Deno.Command(CLI, {
+          args: [...lex(c).slice(1), "--region", "us-east-1"],
+          env: {
+            ...creds,
+            PATH: Deno.env.get("PATH") ?? "",
+            HOME: work,
+            TZ: Deno.env.get("TZ") ?? "",
+            AWS_CONFIG_FILE: "/nonexistent",
+            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+            AWS_PAGER: "",
+          },
+          clearEnv: true,
+        }).output();
+        assertEquals(ours[i].text, new TextDecoder().decode(cli.stdout), c);
+      }
+    } finally {
+      await s3.stop();
+    }
+  },
+});
