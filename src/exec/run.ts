@@ -16,6 +16,7 @@ import { completeJsonBody } from "./jsonrequest.ts";
 import { asCliSends } from "./cli-request.ts";
 import { cliProtocol, hasSdk, loadClient, type LoadedClient } from "./sdk.ts";
 import { runS3Ls } from "./s3ls.ts";
+import { isSimpleS3, runSimpleS3 } from "./s3simple.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 
@@ -157,9 +158,11 @@ async function clientFor(
 
 async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   if (cmd.globals.region === "*") return runAllRegions(cmd, opts);
-  if (cmd.kind === "high-level" && cmd.service === "s3" && cmd.command === "ls") {
+  if (cmd.kind === "high-level" && cmd.service === "s3" && (cmd.command === "ls" || isSimpleS3(cmd))) {
     const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
-    const { result, text } = await runS3Ls(cmd, loaded, opts);
+    const { result, text } = cmd.command === "ls"
+      ? await runS3Ls(cmd, loaded, opts)
+      : await runSimpleS3(cmd, loaded, region, opts.signal);
     return { result, text, region };
   }
   if (cmd.kind === "high-level") {

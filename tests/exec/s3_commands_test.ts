@@ -1,6 +1,7 @@
 /**
- * `aws s3 ls` against s3rver, next to the AWS CLI v2 listing the same buckets where it is installed (in
- * CI it is): buckets, one level with PRE lines, --recursive, --human-readable and --summarize.
+ * `aws s3 ls`, `mb`, `rb`, `rm` and `website` against s3rver, next to the AWS CLI v2 doing the same where it
+ * is installed (in CI it is): buckets, one level with PRE lines, --recursive, --human-readable, --summarize,
+ * and the CLI's lines for one-call commands and their failures.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -88,6 +89,79 @@ Deno.test({
           clearEnv: true,
         }).output();
         assertEquals(ours[i].text, new TextDecoder().decode(cli.stdout), c);
+      }
+    } finally {
+      await s3.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "aws s3 mb, website, rm and rb print the AWS CLI's lines, and its message on failure",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const s3 = await startS3();
+    const work = mkdtempSync(join(tmpdir(), "s3mb-"));
+    const creds = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
+    for (const [k, v] of Object.entries(creds)) Deno.env.set(k, v);
+    const config = loadConfig({
+      HOME: Deno.env.get("HOME"),
+      AWS_API_MCP_WORKING_DIR: work,
+      AWS_REGION: "us-east-1",
+    });
+    if (!config.ok) throw new Error(config.error.message);
+    const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+    const S3 = `--endpoint-url ${s3.endpoint}`;
+    writeFileSync(join(work, "f.txt"), "hello");
+    // Each step for a bucket named by `who`: ours run through call_aws, the CLI's through the CLI.
+    const steps = (who: string) => [
+      `aws s3 mb s3://${who}-b ${S3}`,
+      `aws s3 website s3://${who}-b --index-document index.html ${S3}`,
+      `aws s3api put-object --bucket ${who}-b --key k.txt --body f.txt ${S3}`,
+      `aws s3 rm s3://${who}-b/k.txt ${S3}`,
+      `aws s3 mb s3://${who}-b ${S3}`,
+      `aws s3 rb s3://${who}-b ${S3}`,
+    ];
+    try {
+      const ours = [];
+      for (const c of steps("ours")) ours.push((await callAws([c], deps))[0]);
+      assertEquals(ours.map((r) => r.status), [
+        "success",
+        "success",
+        "success",
+        "success",
+        "error",
+        "success",
+      ]);
+      assertEquals([ours[0].text, ours[3].text, ours[5].text], [
+        "make_bucket: ours-b\n",
+        "delete: s3://ours-b/k.txt\n",
+        "remove_bucket: ours-b\n",
+      ]);
+      ok(ours[4].error!.message.startsWith("make_bucket failed: s3://ours-b An error occurred ("));
+      if (!cliAvailable && !Deno.env.get("CI")) return;
+      for (const [i, c] of steps("cli").entries()) {
+        const cli = await new Deno.Command(CLI, {
+          args: [...lex(c).slice(1), "--region", "us-east-1"],
+          cwd: work,
+          env: {
+            ...creds,
+            PATH: Deno.env.get("PATH") ?? "",
+            HOME: work,
+            AWS_CONFIG_FILE: "/nonexistent",
+            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+            AWS_PAGER: "",
+          },
+          clearEnv: true,
+        }).output();
+        const same = (t: string) => t.replaceAll("cli-b", "ours-b");
+        if (i === 2) continue; // put-object: its ETag output is compared elsewhere
+        if (ours[i].status === "success") {
+          assertEquals(ours[i].text ?? "", same(new TextDecoder().decode(cli.stdout)), c);
+        } else {
+          assertEquals(ours[i].error!.message, same(new TextDecoder().decode(cli.stderr).trim()), c);
+        }
       }
     } finally {
       await s3.stop();
