@@ -69,7 +69,7 @@ Deno.test({
       ok(ours.every((r) => r.status === "success"), JSON.stringify(ours));
       const one = ours[1].text!.split("\n");
       ok(one[0] === `${"PRE".padStart(30)} docs/`, ours[1].text!);
-      ok(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d       1536 a\.txt$/.test(one[1]), ours[1].text!);
+      ok(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {7}1536 a\.txt$/.test(one[1]), ours[1].text!);
       ok(ours[3].text!.includes(" 1.5 KiB docs/deep/c.txt\n"), ours[3].text!);
       ok(ours[3].text!.endsWith("\nTotal Objects: 4\n   Total Size: 6.0 KiB\n"), ours[3].text!);
       assertEquals((ours[3].response as { Contents: unknown[] }).Contents.length, 4);
