@@ -1,7 +1,7 @@
 /** Builds call_aws's dependencies from the validated configuration: files, region, profile, user agent. */
 import { mkdirSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { basename, dirname, relative, sep } from "node:path";
 import { confinedFiles, resolveLocalPath } from "../policy/files.ts";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import type { Config } from "../config.ts";
@@ -74,6 +74,12 @@ export function callDeps(
         ? `${PROGRAM_NAME}/${VERSION} read-only/${config.readOperationsOnly}`
         : undefined,
       files: {
+        // The CLI names a local file relative to where it runs: ./f.txt, sub/f.txt.
+        display(path) {
+          const a = abs(path);
+          const dir = relative(config.workingDir, dirname(a)) || ".";
+          return `${dir}${sep}${basename(a)}`;
+        },
         async read(path) {
           try {
             return await readFile(abs(path));

@@ -17,6 +17,7 @@ import { asCliSends } from "./cli-request.ts";
 import { cliProtocol, hasSdk, loadClient, type LoadedClient } from "./sdk.ts";
 import { runS3Ls } from "./s3ls.ts";
 import { isSimpleS3, runSimpleS3 } from "./s3simple.ts";
+import { isS3Copy, runS3Copy } from "./s3cp.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 
@@ -24,6 +25,8 @@ import { mapBounded } from "./pool.ts";
 export interface ExecFiles {
   read(path: string): Promise<Uint8Array>;
   write(path: string, data: Uint8Array): Promise<void>;
+  /** How the AWS CLI would name the local path in its output (relative to where it runs). */
+  display(path: string): string;
 }
 
 /** What execution needs from its environment. */
@@ -158,10 +161,15 @@ async function clientFor(
 
 async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   if (cmd.globals.region === "*") return runAllRegions(cmd, opts);
-  if (cmd.kind === "high-level" && cmd.service === "s3" && (cmd.command === "ls" || isSimpleS3(cmd))) {
+  if (
+    cmd.kind === "high-level" && cmd.service === "s3" &&
+    (cmd.command === "ls" || isSimpleS3(cmd) || isS3Copy(cmd))
+  ) {
     const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
     const { result, text } = cmd.command === "ls"
       ? await runS3Ls(cmd, loaded, opts)
+      : cmd.command === "cp"
+      ? await runS3Copy(cmd, loaded, opts.files, opts.signal)
       : await runSimpleS3(cmd, loaded, region, opts.signal);
     return { result, text, region };
   }

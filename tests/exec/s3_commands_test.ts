@@ -4,7 +4,7 @@
  * and the CLI's lines for one-call commands and their failures.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.ts";
@@ -162,6 +162,72 @@ Deno.test({
         } else {
           assertEquals(ours[i].error!.message, same(new TextDecoder().decode(cli.stderr).trim()), c);
         }
+      }
+    } finally {
+      await s3.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "aws s3 cp uploads, downloads and copies one object with the AWS CLI's lines and content type",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const s3 = await startS3();
+    const work = mkdtempSync(join(tmpdir(), "s3cp-"));
+    const creds = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
+    for (const [k, v] of Object.entries(creds)) Deno.env.set(k, v);
+    const config = loadConfig({
+      HOME: Deno.env.get("HOME"),
+      AWS_API_MCP_WORKING_DIR: work,
+      AWS_REGION: "us-east-1",
+    });
+    if (!config.ok) throw new Error(config.error.message);
+    const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+    const S3 = `--endpoint-url ${s3.endpoint}`;
+    mkdirSync(join(work, "sub"));
+    writeFileSync(join(work, "page.html"), "<h1>hi</h1>");
+    const steps = (who: string) => [
+      `aws s3 mb s3://${who}-c ${S3}`,
+      `aws s3 cp page.html s3://${who}-c/site/ ${S3}`,
+      `aws s3 cp s3://${who}-c/site/page.html sub/${who}.html ${S3}`,
+      `aws s3 cp s3://${who}-c/site/page.html s3://${who}-c/copy.html ${S3}`,
+      `aws s3api head-object --bucket ${who}-c --key site/page.html --query ContentType ${S3}`,
+    ];
+    try {
+      const ours = [];
+      for (const c of steps("ours")) ours.push((await callAws([c], deps))[0]);
+      ok(ours.every((r) => r.status === "success"), JSON.stringify(ours));
+      assertEquals(ours.slice(1, 5).map((r) => r.text), [
+        "upload: ./page.html to s3://ours-c/site/page.html\n",
+        "download: s3://ours-c/site/page.html to sub/ours.html\n",
+        "copy: s3://ours-c/site/page.html to s3://ours-c/copy.html\n",
+        '"text/html"\n',
+      ]);
+      assertEquals(readFileSync(join(work, "sub/ours.html"), "utf8"), "<h1>hi</h1>");
+      if (!cliAvailable && !Deno.env.get("CI")) return;
+      for (const [i, c] of steps("cli").entries()) {
+        const cli = await new Deno.Command(CLI, {
+          args: [...lex(c).slice(1), "--region", "us-east-1"],
+          cwd: work,
+          env: {
+            ...creds,
+            PATH: Deno.env.get("PATH") ?? "",
+            HOME: work,
+            AWS_CONFIG_FILE: "/nonexistent",
+            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+            AWS_PAGER: "",
+          },
+          clearEnv: true,
+        }).output();
+        // What a terminal shows: the progress the CLI overwrites with \r is gone, and so is its padding.
+        const shown = new TextDecoder().decode(cli.stdout).split("\n").map((l) =>
+          l.split("\r").at(-1)!.trimEnd()
+        );
+        const cliText = shown.join("\n").replaceAll("cli-c", "ours-c").replaceAll("cli.html", "ours.html");
+
+        assertEquals(ours[i].text, cliText, c);
       }
     } finally {
       await s3.stop();

@@ -1,0 +1,130 @@
+/**
+ * `aws s3 cp` of one object, run as the AWS CLI runs it: an upload (PutObject, with the CLI's guessed
+ * Content-Type and its object options), a download (GetObject into the named file, or into a folder named
+ * with a trailing slash or `.`), or a copy between S3 paths (CopyObject), printing the CLI's line
+ * (`upload: ./f.txt to s3://b/f.txt`). Folders (`--recursive`) are not run here.
+ */
+import type { ParsedCommand } from "../parse/types.ts";
+import { ExecFailure, fromSdkError } from "./errors.ts";
+import type { ExecFiles } from "./run.ts";
+import type { LoadedClient } from "./sdk.ts";
+
+const isS3 = (p: string) => p.startsWith("s3://");
+const base = (key: string) => key.split("/").at(-1) ?? key;
+
+/** Whether call_aws runs this command: `aws s3 cp` of one object, not `--recursive`. */
+export function isS3Copy(cmd: ParsedCommand): boolean {
+  return cmd.kind === "high-level" && cmd.service === "s3" && cmd.command === "cp" &&
+    cmd.highLevel?.options.recursive !== true;
+}
+
+// Python's mimetypes for the common extensions: the CLI labels uploads with them.
+const TYPES: Readonly<Record<string, string>> = {
+  txt: "text/plain",
+  html: "text/html",
+  htm: "text/html",
+  css: "text/css",
+  js: "text/javascript",
+  json: "application/json",
+  csv: "text/csv",
+  xml: "text/xml",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  svg: "image/svg+xml",
+  ico: "image/vnd.microsoft.icon",
+  pdf: "application/pdf",
+  zip: "application/zip",
+  tar: "application/x-tar",
+  mp4: "video/mp4",
+  mp3: "audio/mpeg",
+  wasm: "application/wasm",
+};
+
+function split(path: string): { bucket: string; key: string } {
+  const rest = path.slice(5);
+  const at = rest.indexOf("/");
+  return at < 0 ? { bucket: rest, key: "" } : { bucket: rest.slice(0, at), key: rest.slice(at + 1) };
+}
+
+/** The object options of `s3 cp` as PutObject and CopyObject members. */
+function objectOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const map: Array<[string, string]> = [
+    ["acl", "ACL"],
+    ["storage-class", "StorageClass"],
+    ["content-type", "ContentType"],
+    ["cache-control", "CacheControl"],
+    ["content-disposition", "ContentDisposition"],
+    ["content-encoding", "ContentEncoding"],
+    ["content-language", "ContentLanguage"],
+    ["sse-kms-key-id", "SSEKMSKeyId"],
+    ["website-redirect", "WebsiteRedirectLocation"],
+  ];
+  for (const [flag, member] of map) if (typeof options[flag] === "string") out[member] = options[flag];
+  if (options.sse !== undefined) out.ServerSideEncryption = options.sse === true ? "AES256" : options.sse;
+  if (typeof options.metadata === "string") {
+    try {
+      out.Metadata = JSON.parse(options.metadata);
+    } catch {
+      throw new ExecFailure({
+        code: "UNSUPPORTED_COMMAND",
+        message: "--metadata is read here as JSON only.",
+        hint: `Write --metadata '{"key": "value"}'.`,
+      });
+    }
+  }
+  if (options["request-payer"] !== undefined) out.RequestPayer = "requester";
+  return out;
+}
+
+/** Runs one `aws s3 cp`; the CLI's line as text. */
+export async function runS3Copy(
+  cmd: ParsedCommand,
+  loaded: LoadedClient,
+  files: ExecFiles,
+  signal?: AbortSignal,
+): Promise<{ text: string; result: unknown }> {
+  const [src, dst] = cmd.highLevel!.paths;
+  const options = cmd.highLevel!.options;
+  const send = async (operation: string, input: Record<string, unknown>) => {
+    const Command = loaded.command(operation)!;
+    return await loaded.client.send(new Command(input), { abortSignal: signal });
+  };
+  let line: string;
+  try {
+    if (!isS3(src)) {
+      const { Bucket, Key } = cmd.params as { Bucket: string; Key: string };
+      const extra = objectOptions(options);
+      const type = TYPES[src.split(".").at(-1)?.toLowerCase() ?? ""];
+      if (extra.ContentType === undefined && type && options["guess-mime-type"] !== false) {
+        extra.ContentType = type;
+      }
+      await send("PutObject", { Bucket, Key, Body: await files.read(src), ...extra });
+      line = `upload: ${files.display(src)} to s3://${Bucket}/${Key}`;
+    } else if (!isS3(dst)) {
+      const { bucket, key } = split(src);
+      const target = dst === "." || dst.endsWith("/") ? `${dst}/${base(key)}`.replace(/\/+/g, "/") : dst;
+      const out = await send("GetObject", { Bucket: bucket, Key: key, ...objectOptions(options) });
+      const body = out.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined;
+      await files.write(target, body ? await body.transformToByteArray() : new Uint8Array());
+      line = `download: ${src} to ${files.display(target)}`;
+    } else {
+      const s = split(src), d = split(dst);
+      const key = d.key === "" || d.key.endsWith("/") ? `${d.key}${base(s.key)}` : d.key;
+      await send("CopyObject", {
+        Bucket: d.bucket,
+        Key: key,
+        CopySource: `${s.bucket}/${encodeURIComponent(s.key).replaceAll("%2F", "/")}`,
+        ...objectOptions(options),
+      });
+      line = `copy: ${src} to s3://${d.bucket}/${key}`;
+    }
+  } catch (e) {
+    if (e instanceof ExecFailure) throw e;
+    const error = fromSdkError(e, cmd.operation);
+    throw new ExecFailure({ ...error, message: `${cmd.command} failed: ${src} to ${dst} ${error.message}` });
+  }
+  return { text: `${line}\n`, result: undefined };
+}
