@@ -18,6 +18,7 @@ import { cliProtocol, hasSdk, loadClient, type LoadedClient } from "./sdk.ts";
 import { runS3Ls } from "./s3ls.ts";
 import { isSimpleS3, runSimpleS3 } from "./s3simple.ts";
 import { isS3Copy, runS3Copy } from "./s3cp.ts";
+import { isS3RemoveAll, runS3RemoveAll } from "./s3rm.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 
@@ -127,6 +128,16 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
   return { result: ordered, text: formatOutput(ordered, cmd.globals.output ?? "json"), region: "*" };
 }
 
+/** How call_aws runs one of the `aws s3` commands it runs, or undefined for the others. */
+function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
+  if (cmd.kind !== "high-level" || cmd.service !== "s3") return undefined;
+  if (cmd.command === "ls") return (c: LoadedClient) => runS3Ls(cmd, c, opts);
+  if (isS3Copy(cmd)) return (c: LoadedClient) => runS3Copy(cmd, c, opts.files, opts.signal);
+  if (isS3RemoveAll(cmd)) return (c: LoadedClient) => runS3RemoveAll(cmd, c, opts.signal, opts.onProgress);
+  if (isSimpleS3(cmd)) return (c: LoadedClient, region: string) => runSimpleS3(cmd, c, region, opts.signal);
+  return undefined;
+}
+
 /** The SDK client for a command's service, configured from the command and the options. */
 async function clientFor(
   cmd: ParsedCommand,
@@ -161,16 +172,10 @@ async function clientFor(
 
 async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   if (cmd.globals.region === "*") return runAllRegions(cmd, opts);
-  if (
-    cmd.kind === "high-level" && cmd.service === "s3" &&
-    (cmd.command === "ls" || isSimpleS3(cmd) || isS3Copy(cmd))
-  ) {
+  const s3 = s3Runner(cmd, opts);
+  if (s3) {
     const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
-    const { result, text } = cmd.command === "ls"
-      ? await runS3Ls(cmd, loaded, opts)
-      : cmd.command === "cp"
-      ? await runS3Copy(cmd, loaded, opts.files, opts.signal)
-      : await runSimpleS3(cmd, loaded, region, opts.signal);
+    const { result, text } = await s3(loaded, region);
     return { result, text, region };
   }
   if (cmd.kind === "high-level") {

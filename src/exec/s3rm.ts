@@ -1,0 +1,62 @@
+/**
+ * `aws s3 rm --recursive` and `aws s3 rb --force`, run as the AWS CLI runs them: every object under the
+ * prefix (every page of ListObjectsV2) is deleted one by one with a `delete: s3://b/k` line, then for
+ * `rb --force` the bucket itself (`remove_bucket: b`).
+ */
+import type { ParsedCommand } from "../parse/types.ts";
+import { ExecFailure, fromSdkError } from "./errors.ts";
+import type { LoadedClient } from "./sdk.ts";
+
+/** Whether call_aws runs this command as a removal of everything under a prefix. */
+export function isS3RemoveAll(cmd: ParsedCommand): boolean {
+  if (cmd.kind !== "high-level" || cmd.service !== "s3") return false;
+  const options = cmd.highLevel?.options ?? {};
+  return (cmd.command === "rm" && options.recursive === true) ||
+    (cmd.command === "rb" && options.force === true);
+}
+
+// S3 answers EncodingType=url with keys encoded as a form would be; botocore decodes them for the CLI.
+const decodeKey = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
+
+/** Deletes every object under the command's prefix (and for `rb --force`, the bucket). */
+export async function runS3RemoveAll(
+  cmd: ParsedCommand,
+  loaded: LoadedClient,
+  signal?: AbortSignal,
+  onProgress?: (message: string) => void,
+): Promise<{ text: string; result: unknown }> {
+  const send = async (operation: string, input: Record<string, unknown>) => {
+    const Command = loaded.command(operation)!;
+    return await loaded.client.send(new Command(input), { abortSignal: signal });
+  };
+  const request: Record<string, unknown> = { ...cmd.params };
+  const bucket = request.Bucket as string;
+  const payer = request.RequestPayer !== undefined ? { RequestPayer: request.RequestPayer } : {};
+  let text = "";
+  const deleted: string[] = [];
+  try {
+    do {
+      const page = await send("ListObjectsV2", request);
+      for (const o of (page.Contents ?? []) as Array<{ Key?: string }>) {
+        const key = decodeKey(o.Key ?? "");
+        await send("DeleteObject", { Bucket: bucket, Key: key, ...payer });
+        deleted.push(key);
+        text += `delete: s3://${bucket}/${key}\n`;
+      }
+      onProgress?.(`deleted ${deleted.length} objects`);
+      request.ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (request.ContinuationToken);
+    if (cmd.command === "rb") {
+      await send("DeleteBucket", { Bucket: bucket });
+      text += `remove_bucket: ${bucket}\n`;
+    }
+  } catch (e) {
+    const error = fromSdkError(e, cmd.operation);
+    const path = cmd.highLevel?.paths[0] ?? `s3://${bucket}`;
+    throw new ExecFailure({
+      ...error,
+      message: `${text}${cmd.command === "rb" ? "remove_bucket" : "delete"} failed: ${path} ${error.message}`,
+    });
+  }
+  return { text, result: { Deleted: deleted.map((Key) => ({ Key })) } };
+}
