@@ -5,9 +5,11 @@
  * (`upload: ./f.txt to s3://b/f.txt`). Folders (`--recursive`) are not run here.
  */
 import type { ParsedCommand } from "../parse/types.ts";
+import { splitS3Path } from "../parse/s3.ts";
 import { ExecFailure, fromSdkError } from "./errors.ts";
 import type { ExecFiles } from "./run.ts";
 import type { LoadedClient } from "./sdk.ts";
+import { s3Sender } from "./s3common.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;
@@ -41,12 +43,6 @@ const TYPES: Readonly<Record<string, string>> = {
   mp3: "audio/mpeg",
   wasm: "application/wasm",
 };
-
-function split(path: string): { bucket: string; key: string } {
-  const rest = path.slice(5);
-  const at = rest.indexOf("/");
-  return at < 0 ? { bucket: rest, key: "" } : { bucket: rest.slice(0, at), key: rest.slice(at + 1) };
-}
 
 /** The object options of `s3 cp` as PutObject and CopyObject members. */
 function objectOptions(options: Record<string, unknown>): Record<string, unknown> {
@@ -88,10 +84,7 @@ export async function runS3Copy(
 ): Promise<{ text: string; result: unknown }> {
   const [src, dst] = cmd.highLevel!.paths;
   const options = cmd.highLevel!.options;
-  const send = async (operation: string, input: Record<string, unknown>) => {
-    const Command = loaded.command(operation)!;
-    return await loaded.client.send(new Command(input), { abortSignal: signal });
-  };
+  const send = s3Sender(loaded, signal);
   let line: string;
   try {
     if (!isS3(src)) {
@@ -104,14 +97,14 @@ export async function runS3Copy(
       await send("PutObject", { Bucket, Key, Body: await files.read(src), ...extra });
       line = `upload: ${files.display(src)} to s3://${Bucket}/${Key}`;
     } else if (!isS3(dst)) {
-      const { bucket, key } = split(src);
+      const { bucket, key } = splitS3Path(src);
       const target = dst === "." || dst.endsWith("/") ? `${dst}/${base(key)}`.replace(/\/+/g, "/") : dst;
       const out = await send("GetObject", { Bucket: bucket, Key: key, ...objectOptions(options) });
       const body = out.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined;
       await files.write(target, body ? await body.transformToByteArray() : new Uint8Array());
       line = `download: ${src} to ${files.display(target)}`;
     } else {
-      const s = split(src), d = split(dst);
+      const s = splitS3Path(src), d = splitS3Path(dst);
       const key = d.key === "" || d.key.endsWith("/") ? `${d.key}${base(s.key)}` : d.key;
       await send("CopyObject", {
         Bucket: d.bucket,

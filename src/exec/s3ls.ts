@@ -6,6 +6,7 @@
 import type { ParsedCommand } from "../parse/types.ts";
 import { isoTimestamp } from "./result.ts";
 import type { LoadedClient } from "./sdk.ts";
+import { decodeKey, s3Sender } from "./s3common.ts";
 
 /** What `s3 ls` needs of the execution options. */
 export interface LsOptions {
@@ -37,9 +38,6 @@ export function listingTime(d: Date): string {
   }:${two(d.getSeconds())}`;
 }
 
-// S3 answers EncodingType=url with keys encoded as a form would be; botocore decodes them for the CLI.
-const decodeKey = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
-
 interface S3Object {
   Key?: string;
   LastModified?: Date;
@@ -54,10 +52,7 @@ export async function runS3Ls(
 ): Promise<{ text: string; result: unknown }> {
   const options = cmd.highLevel?.options ?? {};
   const human = options["human-readable"] === true;
-  const send = async (operation: string, input: Record<string, unknown>) => {
-    const Command = loaded.command(operation)!;
-    return await loaded.client.send(new Command(input), { abortSignal: opts.signal });
-  };
+  const send = s3Sender(loaded, opts.signal);
   const cap = opts.maxResults ?? Infinity;
   const lines: string[] = [];
   if (cmd.operation === "ListBuckets") {

@@ -6,6 +6,7 @@
 import type { ParsedCommand } from "../parse/types.ts";
 import { ExecFailure, fromSdkError } from "./errors.ts";
 import type { LoadedClient } from "./sdk.ts";
+import { decodeKey, s3Sender } from "./s3common.ts";
 
 /** Whether call_aws runs this command as a removal of everything under a prefix. */
 export function isS3RemoveAll(cmd: ParsedCommand): boolean {
@@ -15,9 +16,6 @@ export function isS3RemoveAll(cmd: ParsedCommand): boolean {
     (cmd.command === "rb" && options.force === true);
 }
 
-// S3 answers EncodingType=url with keys encoded as a form would be; botocore decodes them for the CLI.
-const decodeKey = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
-
 /** Deletes every object under the command's prefix (and for `rb --force`, the bucket). */
 export async function runS3RemoveAll(
   cmd: ParsedCommand,
@@ -25,10 +23,7 @@ export async function runS3RemoveAll(
   signal?: AbortSignal,
   onProgress?: (message: string) => void,
 ): Promise<{ text: string; result: unknown }> {
-  const send = async (operation: string, input: Record<string, unknown>) => {
-    const Command = loaded.command(operation)!;
-    return await loaded.client.send(new Command(input), { abortSignal: signal });
-  };
+  const send = s3Sender(loaded, signal);
   const request: Record<string, unknown> = { ...cmd.params };
   const bucket = request.Bucket as string;
   const payer = request.RequestPayer !== undefined ? { RequestPayer: request.RequestPayer } : {};

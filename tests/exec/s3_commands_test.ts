@@ -1,24 +1,79 @@
 /**
- * `aws s3 ls`, `mb`, `rb`, `rm` and `website` against s3rver, next to the AWS CLI v2 doing the same where it
- * is installed (in CI it is): buckets, one level with PRE lines, --recursive, --human-readable, --summarize,
- * and the CLI's lines for one-call commands and their failures.
+ * `aws s3 ls`, `cp`, `mb`, `rb`, `rm` and `website` against s3rver, next to the AWS CLI v2 doing the same
+ * where it is installed (in CI it is): what a terminal shows of each must be the same.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.ts";
-import { callAws } from "../../src/exec/call.ts";
+import { callAws, type CommandResult } from "../../src/exec/call.ts";
 import { callDeps } from "../../src/exec/environment.ts";
 import { humanSize } from "../../src/exec/s3ls.ts";
+import { lex } from "../../src/parse/lex.ts";
 import { startS3 } from "../../scripts/local-servers.ts";
 import { CLI, cliAvailable } from "../../scripts/wire-compare.ts";
-import { lex } from "../../src/parse/lex.ts";
+
+const CREDS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
 
 /** What a terminal shows of the CLI's output: progress it overwrites with \r is gone, and its padding. */
 function shown(text: string): string {
   return text.split("\n").map((l) => l.split("\r").at(-1)!.trimEnd()).join("\n");
 }
+
+interface S3Fixture {
+  work: string;
+  /** Runs one command through call_aws, against s3rver. */
+  ours(command: string): Promise<CommandResult>;
+  /** Runs one command through the AWS CLI, against s3rver: what it printed, and its error text. */
+  cli(command: string): Promise<{ out: string; err: string }>;
+  /** Whether the CLI is there to compare with. */
+  compare: boolean;
+}
+
+async function withS3(name: string, fn: (f: S3Fixture) => Promise<void>): Promise<void> {
+  const s3 = await startS3();
+  const work = mkdtempSync(join(tmpdir(), `${name}-`));
+  for (const [k, v] of Object.entries(CREDS)) Deno.env.set(k, v);
+  const config = loadConfig({
+    HOME: Deno.env.get("HOME"),
+    AWS_API_MCP_WORKING_DIR: work,
+    AWS_REGION: "us-east-1",
+  });
+  if (!config.ok) throw new Error(config.error.message);
+  const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+  const endpoint = ["--endpoint-url", s3.endpoint];
+  try {
+    await fn({
+      work,
+      ours: async (c) => (await callAws([`${c} ${endpoint.join(" ")}`], deps))[0],
+      cli: async (c) => {
+        const r = await new Deno.Command(CLI, {
+          args: [...lex(c).slice(1), ...endpoint, "--region", "us-east-1"],
+          cwd: work,
+          env: {
+            ...CREDS,
+            PATH: Deno.env.get("PATH") ?? "",
+            HOME: work,
+            TZ: Deno.env.get("TZ") ?? "",
+            AWS_CONFIG_FILE: "/nonexistent",
+            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+            AWS_PAGER: "",
+          },
+          clearEnv: true,
+        }).output();
+        const text = (b: Uint8Array) => shown(new TextDecoder().decode(b));
+        return { out: text(r.stdout), err: text(r.stderr).trim() };
+      },
+      compare: cliAvailable || Deno.env.get("CI") !== undefined,
+    });
+  } finally {
+    await s3.stop();
+  }
+}
+
+const s3Test = (name: string, fn: () => Promise<void>) =>
+  Deno.test({ name, sanitizeResources: false, sanitizeOps: false, fn });
 
 Deno.test("human-readable sizes as the CLI prints them", () => {
   const table: Array<[number, string]> = [
@@ -34,43 +89,26 @@ Deno.test("human-readable sizes as the CLI prints them", () => {
   for (const [n, want] of table) assertEquals(humanSize(n), want, String(n));
 });
 
-Deno.test({
-  name: "aws s3 ls lists buckets, prefixes and objects as the AWS CLI prints them",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  async fn() {
-    const s3 = await startS3();
-    const work = mkdtempSync(join(tmpdir(), "s3ls-"));
-    const creds = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
-    for (const [k, v] of Object.entries(creds)) Deno.env.set(k, v);
-    const config = loadConfig({
-      HOME: Deno.env.get("HOME"),
-      AWS_API_MCP_WORKING_DIR: work,
-      AWS_REGION: "us-east-1",
-    });
-    if (!config.ok) throw new Error(config.error.message);
-    const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
-    const S3 = `--endpoint-url ${s3.endpoint}`;
-    try {
-      writeFileSync(join(work, "f.txt"), "x".repeat(1536));
-      const setup = await callAws([
-        `aws s3api create-bucket --bucket ls-demo ${S3}`,
-      ], deps);
-      assertEquals(setup[0].status, "success", JSON.stringify(setup));
-      const puts = await callAws(
-        ["a.txt", "docs/b.txt", "docs/deep/c.txt", "with space.txt"].map((k) =>
-          `aws s3api put-object --bucket ls-demo --key '${k}' --body f.txt ${S3}`
-        ),
-        deps,
-      );
-      ok(puts.every((p) => p.status === "success"), JSON.stringify(puts));
+s3Test(
+  "aws s3 ls lists buckets, prefixes and objects as the AWS CLI prints them",
+  () =>
+    withS3("s3ls", async (f) => {
+      writeFileSync(join(f.work, "f.txt"), "x".repeat(1536));
+      assertEquals((await f.ours("aws s3api create-bucket --bucket ls-demo")).status, "success");
+      for (const k of ["a.txt", "docs/b.txt", "docs/deep/c.txt", "with space.txt"]) {
+        assertEquals(
+          (await f.ours(`aws s3api put-object --bucket ls-demo --key '${k}' --body f.txt`)).status,
+          "success",
+        );
+      }
       const commands = [
-        `aws s3 ls ${S3}`,
-        `aws s3 ls s3://ls-demo ${S3}`,
-        `aws s3 ls s3://ls-demo/docs/ ${S3}`,
-        `aws s3 ls s3://ls-demo --recursive --human-readable --summarize ${S3}`,
+        "aws s3 ls",
+        "aws s3 ls s3://ls-demo",
+        "aws s3 ls s3://ls-demo/docs/",
+        "aws s3 ls s3://ls-demo --recursive --human-readable --summarize",
       ];
-      const ours = await callAws(commands, deps);
+      const ours = [];
+      for (const c of commands) ours.push(await f.ours(c));
       ok(ours.every((r) => r.status === "success"), JSON.stringify(ours));
       const one = ours[1].text!.split("\n");
       ok(one[0] === `${"PRE".padStart(30)} docs/`, ours[1].text!);
@@ -78,137 +116,73 @@ Deno.test({
       ok(ours[3].text!.includes(" 1.5 KiB docs/deep/c.txt\n"), ours[3].text!);
       ok(ours[3].text!.endsWith("\nTotal Objects: 4\n   Total Size: 6.0 KiB\n"), ours[3].text!);
       assertEquals((ours[3].response as { Contents: unknown[] }).Contents.length, 4);
-      if (!cliAvailable && !Deno.env.get("CI")) return;
-      for (const [i, c] of commands.entries()) {
-        const cli = await new Deno.Command(CLI, {
-          args: [...lex(c).slice(1), "--region", "us-east-1"],
-          env: {
-            ...creds,
-            PATH: Deno.env.get("PATH") ?? "",
-            HOME: work,
-            TZ: Deno.env.get("TZ") ?? "",
-            AWS_CONFIG_FILE: "/nonexistent",
-            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-            AWS_PAGER: "",
-          },
-          clearEnv: true,
-        }).output();
-        assertEquals(ours[i].text, new TextDecoder().decode(cli.stdout), c);
-      }
-    } finally {
-      await s3.stop();
-    }
-  },
-});
+      if (!f.compare) return;
+      for (const [i, c] of commands.entries()) assertEquals(ours[i].text, (await f.cli(c)).out, c);
+    }),
+);
 
-Deno.test({
-  name: "aws s3 mb, website, rm and rb print the AWS CLI's lines, and its message on failure",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  async fn() {
-    const s3 = await startS3();
-    const work = mkdtempSync(join(tmpdir(), "s3mb-"));
-    const creds = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
-    for (const [k, v] of Object.entries(creds)) Deno.env.set(k, v);
-    const config = loadConfig({
-      HOME: Deno.env.get("HOME"),
-      AWS_API_MCP_WORKING_DIR: work,
-      AWS_REGION: "us-east-1",
-    });
-    if (!config.ok) throw new Error(config.error.message);
-    const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
-    const S3 = `--endpoint-url ${s3.endpoint}`;
-    writeFileSync(join(work, "f.txt"), "hello");
-    // Each step for a bucket named by `who`: ours run through call_aws, the CLI's through the CLI.
-    const steps = (who: string) => [
-      `aws s3 mb s3://${who}-b ${S3}`,
-      `aws s3 website s3://${who}-b --index-document index.html ${S3}`,
-      `aws s3api put-object --bucket ${who}-b --key k.txt --body f.txt ${S3}`,
-      `aws s3 rm s3://${who}-b/k.txt ${S3}`,
-      `aws s3 mb s3://${who}-b ${S3}`,
-      `aws s3 rb s3://${who}-b ${S3}`,
-      `aws s3 mb s3://${who}-r ${S3}`,
-      ...["d/1.txt", "d/2.txt", "e.txt"].map((k) =>
-        `aws s3api put-object --bucket ${who}-r --key ${k} --body f.txt ${S3}`
-      ),
-      `aws s3 rm s3://${who}-r/d/ --recursive ${S3}`,
-      `aws s3 rb s3://${who}-r --force ${S3}`,
-    ];
-    try {
+s3Test(
+  "aws s3 mb, website, rm and rb print the AWS CLI's lines, and its message on failure",
+  () =>
+    withS3("s3mb", async (f) => {
+      writeFileSync(join(f.work, "f.txt"), "hello");
+      // Each step for buckets named by `who`: ours through call_aws, the CLI's through the CLI.
+      const steps = (who: string) => [
+        `aws s3 mb s3://${who}-b`,
+        `aws s3 website s3://${who}-b --index-document index.html`,
+        `aws s3api put-object --bucket ${who}-b --key k.txt --body f.txt`,
+        `aws s3 rm s3://${who}-b/k.txt`,
+        `aws s3 mb s3://${who}-b`,
+        `aws s3 rb s3://${who}-b`,
+        `aws s3 mb s3://${who}-r`,
+        ...["d/1.txt", "d/2.txt", "e.txt"].map((k) =>
+          `aws s3api put-object --bucket ${who}-r --key ${k} --body f.txt`
+        ),
+        `aws s3 rm s3://${who}-r/d/ --recursive`,
+        `aws s3 rb s3://${who}-r --force`,
+      ];
       const ours = [];
-      for (const c of steps("ours")) ours.push((await callAws([c], deps))[0]);
+      for (const c of steps("ours")) ours.push(await f.ours(c));
       assertEquals(ours.map((r) => r.status), [
         ...["success", "success", "success", "success", "error", "success"],
         ...["success", "success", "success", "success", "success", "success"],
       ]);
-      assertEquals(ours[10].text, "delete: s3://ours-r/d/1.txt\ndelete: s3://ours-r/d/2.txt\n");
-      assertEquals(ours[11].text, "delete: s3://ours-r/e.txt\nremove_bucket: ours-r\n");
       assertEquals([ours[0].text, ours[3].text, ours[5].text], [
         "make_bucket: ours-b\n",
         "delete: s3://ours-b/k.txt\n",
         "remove_bucket: ours-b\n",
       ]);
       ok(ours[4].error!.message.startsWith("make_bucket failed: s3://ours-b An error occurred ("));
-      if (!cliAvailable && !Deno.env.get("CI")) return;
+      assertEquals(ours[10].text, "delete: s3://ours-r/d/1.txt\ndelete: s3://ours-r/d/2.txt\n");
+      assertEquals(ours[11].text, "delete: s3://ours-r/e.txt\nremove_bucket: ours-r\n");
+      if (!f.compare) return;
+      const same = (t: string) => t.replaceAll("cli-", "ours-");
+      // The CLI deletes several objects at once, so its lines may come in any order.
+      const lines = (t: string) => t.split("\n").sort();
       for (const [i, c] of steps("cli").entries()) {
-        const cli = await new Deno.Command(CLI, {
-          args: [...lex(c).slice(1), "--region", "us-east-1"],
-          cwd: work,
-          env: {
-            ...creds,
-            PATH: Deno.env.get("PATH") ?? "",
-            HOME: work,
-            AWS_CONFIG_FILE: "/nonexistent",
-            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-            AWS_PAGER: "",
-          },
-          clearEnv: true,
-        }).output();
-        const same = (t: string) => shown(t).replaceAll("cli-", "ours-");
-        if (c.includes(" s3api ")) continue; // put-object: its ETag output is compared elsewhere
-        if (ours[i].status === "success") {
-          // The CLI deletes several objects at once, so its lines may come in any order.
-          const lines = (t: string) => t.split("\n").sort();
-          assertEquals(lines(ours[i].text ?? ""), lines(same(new TextDecoder().decode(cli.stdout))), c);
-        } else {
-          assertEquals(ours[i].error!.message, same(new TextDecoder().decode(cli.stderr).trim()), c);
-        }
+        const cli = await f.cli(c);
+        if (c.includes(" s3api ")) continue; // put-object's output is compared in the wire tests
+        if (ours[i].status === "success") assertEquals(lines(ours[i].text ?? ""), lines(same(cli.out)), c);
+        else assertEquals(ours[i].error!.message, same(cli.err), c);
       }
-    } finally {
-      await s3.stop();
-    }
-  },
-});
+    }),
+);
 
-Deno.test({
-  name: "aws s3 cp uploads, downloads and copies one object with the AWS CLI's lines and content type",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  async fn() {
-    const s3 = await startS3();
-    const work = mkdtempSync(join(tmpdir(), "s3cp-"));
-    const creds = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
-    for (const [k, v] of Object.entries(creds)) Deno.env.set(k, v);
-    const config = loadConfig({
-      HOME: Deno.env.get("HOME"),
-      AWS_API_MCP_WORKING_DIR: work,
-      AWS_REGION: "us-east-1",
-    });
-    if (!config.ok) throw new Error(config.error.message);
-    const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
-    const S3 = `--endpoint-url ${s3.endpoint}`;
-    mkdirSync(join(work, "sub"));
-    writeFileSync(join(work, "page.html"), "<h1>hi</h1>");
-    const steps = (who: string) => [
-      `aws s3 mb s3://${who}-c ${S3}`,
-      `aws s3 cp page.html s3://${who}-c/site/ ${S3}`,
-      `aws s3 cp s3://${who}-c/site/page.html sub/${who}.html ${S3}`,
-      `aws s3 cp s3://${who}-c/site/page.html s3://${who}-c/copy.html ${S3}`,
-      `aws s3api head-object --bucket ${who}-c --key site/page.html --query ContentType ${S3}`,
-    ];
-    try {
+s3Test(
+  "aws s3 cp uploads, downloads and copies one object with the AWS CLI's lines and content type",
+  () =>
+    withS3("s3cp", async (f) => {
+      mkdirSync(join(f.work, "sub"));
+      writeFileSync(join(f.work, "page.html"), "<h1>hi</h1>");
+      const steps = (who: string) => [
+        `aws s3 mb s3://${who}-c`,
+        `aws s3 cp page.html s3://${who}-c/site/`,
+        `aws s3 cp s3://${who}-c/site/page.html sub/${who}.html`,
+        `aws s3 cp s3://${who}-c/site/page.html s3://${who}-c/copy.html`,
+        `aws s3api head-object --bucket ${who}-c --key site/page.html --query ContentType`,
+      ];
       const ours = [];
-      for (const c of steps("ours")) ours.push((await callAws([c], deps))[0]);
+      for (const c of steps("ours")) ours.push(await f.ours(c));
       ok(ours.every((r) => r.status === "success"), JSON.stringify(ours));
       assertEquals(ours.slice(1, 5).map((r) => r.text), [
         "upload: ./page.html to s3://ours-c/site/page.html\n",
@@ -216,28 +190,11 @@ Deno.test({
         "copy: s3://ours-c/site/page.html to s3://ours-c/copy.html\n",
         '"text/html"\n',
       ]);
-      assertEquals(readFileSync(join(work, "sub/ours.html"), "utf8"), "<h1>hi</h1>");
-      if (!cliAvailable && !Deno.env.get("CI")) return;
+      assertEquals(readFileSync(join(f.work, "sub/ours.html"), "utf8"), "<h1>hi</h1>");
+      if (!f.compare) return;
       for (const [i, c] of steps("cli").entries()) {
-        const cli = await new Deno.Command(CLI, {
-          args: [...lex(c).slice(1), "--region", "us-east-1"],
-          cwd: work,
-          env: {
-            ...creds,
-            PATH: Deno.env.get("PATH") ?? "",
-            HOME: work,
-            AWS_CONFIG_FILE: "/nonexistent",
-            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-            AWS_PAGER: "",
-          },
-          clearEnv: true,
-        }).output();
-        const cliText = shown(new TextDecoder().decode(cli.stdout)).replaceAll("cli-c", "ours-c")
-          .replaceAll("cli.html", "ours.html");
-        assertEquals(ours[i].text, cliText, c);
+        const out = (await f.cli(c)).out.replaceAll("cli-c", "ours-c").replaceAll("cli.html", "ours.html");
+        assertEquals(ours[i].text, out, c);
       }
-    } finally {
-      await s3.stop();
-    }
-  },
-});
+    }),
+);
