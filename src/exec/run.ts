@@ -183,7 +183,8 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       code: "UNSUPPORTED_COMMAND",
       message:
         `'aws ${cmd.service} ${cmd.command}' is one of the AWS CLI's own commands, which this server does not run yet.`,
-      hint: "Use the API commands it is built on (for example aws s3api put-object instead of aws s3 cp).",
+      hint:
+        "Use the API commands it is built on (for example aws s3api list-objects-v2 and put-object instead of aws s3 sync).",
     });
   }
   const service = loadService(cmd.serviceModel)!;
