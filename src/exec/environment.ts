@@ -1,6 +1,6 @@
 /** Builds call_aws's dependencies from the validated configuration: files, region, profile, user agent. */
 import { mkdirSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, relative, sep } from "node:path";
 import { confinedFiles, resolveLocalPath } from "../policy/files.ts";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
@@ -91,6 +91,13 @@ export function callDeps(
           try {
             await mkdir(dirname(abs(path)), { recursive: true });
             await writeFile(abs(path), data);
+          } catch (e) {
+            throw fileError(path, e);
+          }
+        },
+        async remove(path) {
+          try {
+            await unlink(abs(path));
           } catch (e) {
             throw fileError(path, e);
           }

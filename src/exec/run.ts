@@ -28,6 +28,8 @@ export interface ExecFiles {
   write(path: string, data: Uint8Array): Promise<void>;
   /** How the AWS CLI would name the local path in its output (relative to where it runs). */
   display(path: string): string;
+  /** Deletes a local file (the source of `aws s3 mv`). */
+  remove(path: string): Promise<void>;
 }
 
 /** What execution needs from its environment. */

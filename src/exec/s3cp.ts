@@ -1,8 +1,9 @@
 /**
- * `aws s3 cp` of one object, run as the AWS CLI runs it: an upload (PutObject, with the CLI's guessed
- * Content-Type and its object options), a download (GetObject into the named file, or into a folder named
- * with a trailing slash or `.`), or a copy between S3 paths (CopyObject), printing the CLI's line
- * (`upload: ./f.txt to s3://b/f.txt`). Folders (`--recursive`) are not run here.
+ * `aws s3 cp` and `mv` of one object, run as the AWS CLI runs them: an upload (PutObject, with the CLI's
+ * guessed Content-Type and its object options), a download (GetObject into the named file, or into a
+ * folder named with a trailing slash or `.`), or a copy between S3 paths (CopyObject); `mv` then deletes
+ * the source. Each prints the CLI's line (`upload: ./f.txt to s3://b/f.txt`, `move: …`). Folders
+ * (`--recursive`) are not run here.
  */
 import type { ParsedCommand } from "../parse/types.ts";
 import { splitS3Path } from "../parse/s3.ts";
@@ -14,9 +15,10 @@ import { s3Sender } from "./s3common.ts";
 const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;
 
-/** Whether call_aws runs this command: `aws s3 cp` of one object, not `--recursive`. */
+/** Whether call_aws runs this command: `aws s3 cp` or `mv` of one object, not `--recursive`. */
 export function isS3Copy(cmd: ParsedCommand): boolean {
-  return cmd.kind === "high-level" && cmd.service === "s3" && cmd.command === "cp" &&
+  return cmd.kind === "high-level" && cmd.service === "s3" &&
+    (cmd.command === "cp" || cmd.command === "mv") &&
     cmd.highLevel?.options.recursive !== true;
 }
 
@@ -96,6 +98,7 @@ export async function runS3Copy(
       }
       await send("PutObject", { Bucket, Key, Body: await files.read(src), ...extra });
       line = `upload: ${files.display(src)} to s3://${Bucket}/${Key}`;
+      if (cmd.command === "mv") await files.remove(src);
     } else if (!isS3(dst)) {
       const { bucket, key } = splitS3Path(src);
       const target = dst === "." || dst.endsWith("/") ? `${dst}/${base(key)}`.replace(/\/+/g, "/") : dst;
@@ -103,6 +106,7 @@ export async function runS3Copy(
       const body = out.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined;
       await files.write(target, body ? await body.transformToByteArray() : new Uint8Array());
       line = `download: ${src} to ${files.display(target)}`;
+      if (cmd.command === "mv") await send("DeleteObject", { Bucket: bucket, Key: key });
     } else {
       const s = splitS3Path(src), d = splitS3Path(dst);
       const key = d.key === "" || d.key.endsWith("/") ? `${d.key}${base(s.key)}` : d.key;
@@ -113,11 +117,13 @@ export async function runS3Copy(
         ...objectOptions(options),
       });
       line = `copy: ${src} to s3://${d.bucket}/${key}`;
+      if (cmd.command === "mv") await send("DeleteObject", { Bucket: s.bucket, Key: s.key });
     }
   } catch (e) {
     if (e instanceof ExecFailure) throw e;
     const error = fromSdkError(e, cmd.operation);
     throw new ExecFailure({ ...error, message: `${cmd.command} failed: ${src} to ${dst} ${error.message}` });
   }
-  return { text: `${line}\n`, result: undefined };
+  // mv says "move" whatever the direction.
+  return { text: `${cmd.command === "mv" ? line.replace(/^\w+:/, "move:") : line}\n`, result: undefined };
 }

@@ -3,7 +3,7 @@
  * where it is installed (in CI it is): what a terminal shows of each must be the same.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.ts";
@@ -195,6 +195,41 @@ s3Test(
       for (const [i, c] of steps("cli").entries()) {
         const out = (await f.cli(c)).out.replaceAll("cli-c", "ours-c").replaceAll("cli.html", "ours.html");
         assertEquals(ours[i].text, out, c);
+      }
+    }),
+);
+
+s3Test(
+  "aws s3 mv moves one object each way, deleting the source, with the AWS CLI's lines",
+  () =>
+    withS3("s3mv", async (f) => {
+      const steps = (who: string) => [
+        `aws s3 mb s3://${who}-m`,
+        `aws s3 mv ${who}.txt s3://${who}-m/a.txt`,
+        `aws s3 mv s3://${who}-m/a.txt s3://${who}-m/b.txt`,
+        `aws s3 mv s3://${who}-m/b.txt ${who}-back.txt`,
+        `aws s3 ls s3://${who}-m`,
+      ];
+      writeFileSync(join(f.work, "ours.txt"), "moving");
+      const ours = [];
+      for (const c of steps("ours")) ours.push(await f.ours(c));
+      ok(ours.every((r) => r.status === "success"), JSON.stringify(ours));
+      assertEquals(ours.slice(1).map((r) => r.text), [
+        "move: ./ours.txt to s3://ours-m/a.txt\n",
+        "move: s3://ours-m/a.txt to s3://ours-m/b.txt\n",
+        "move: s3://ours-m/b.txt to ./ours-back.txt\n",
+        "",
+      ]);
+      ok(!existsSync(join(f.work, "ours.txt")), "the local source is gone");
+      assertEquals(readFileSync(join(f.work, "ours-back.txt"), "utf8"), "moving");
+      if (!f.compare) return;
+      writeFileSync(join(f.work, "cli.txt"), "moving");
+      for (const [i, c] of steps("cli").entries()) {
+        assertEquals(
+          ours[i].text,
+          (await f.cli(c)).out.replaceAll("cli-", "ours-").replaceAll("cli.", "ours."),
+          c,
+        );
       }
     }),
 );
