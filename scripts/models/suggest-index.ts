@@ -8,7 +8,7 @@ import type { DocsModel, ServiceModel } from "../../src/models/types.ts";
 import { HIGH_LEVEL_COMMANDS } from "../../src/parse/highlevel.ts";
 import { customOptions } from "../../src/parse/custom.ts";
 import { s3Options } from "../../src/parse/s3.ts";
-import { tokens } from "../../src/suggest/text.ts";
+import { tokens, waiterSummary } from "../../src/suggest/text.ts";
 import { HIGH_LEVEL_DOCS, HIGH_LEVEL_NAME_WORDS } from "../../src/suggest/vocabulary.ts";
 import type { ServiceHints } from "./service-hints.ts";
 
@@ -72,10 +72,9 @@ export function serviceDocs(s: ServiceModel, docs: DocsModel): Doc[] {
     });
   }
   for (const [name, w] of Object.entries(s.waiters)) {
-    const words = name.replaceAll("-", " ");
     // "table-not-exists": "not" is a stop word, so the name keeps it joined (queries say "notexists").
     const nameWords = name.replace(/\bnot-/g, "not").replaceAll("-", " ");
-    const summary = `Wait until ${words} (polls ${cliName(w.operation)} until it succeeds).`;
+    const summary = waiterSummary(name, cliName(w.operation));
     out.push({
       service: s.name,
       command: `wait ${name}`,

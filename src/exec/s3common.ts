@@ -1,4 +1,8 @@
-/** What the `aws s3` command runners share: sending with an S3 client, and keys as botocore gives them. */
+/**
+ * What the `aws s3` command runners share: sending with an S3 client, keys as botocore gives them, and
+ * failures worded as the CLI words them (`make_bucket failed: s3://b An error occurred (…)…`).
+ */
+import { ExecFailure, fromSdkError } from "./errors.ts";
 import type { LoadedClient } from "./sdk.ts";
 
 /** Sends one S3 operation with the loaded client. */
@@ -11,3 +15,10 @@ export function s3Sender(loaded: LoadedClient, signal?: AbortSignal) {
 
 /** A key from a listing made with EncodingType=url, decoded as botocore decodes it for the CLI. */
 export const decodeKey = (s: string): string => decodeURIComponent(s.replace(/\+/g, " "));
+
+/** An SDK failure of `operation`, its message led by the CLI's `<what> failed: <path>`; ours pass through. */
+export function s3Failure(e: unknown, operation: string, lead: string): ExecFailure {
+  if (e instanceof ExecFailure) return e;
+  const error = fromSdkError(e, operation);
+  return new ExecFailure({ ...error, message: `${lead} ${error.message}` });
+}

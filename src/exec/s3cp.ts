@@ -7,10 +7,10 @@
  */
 import type { ParsedCommand } from "../parse/types.ts";
 import { splitS3Path } from "../parse/s3.ts";
-import { ExecFailure, fromSdkError } from "./errors.ts";
+import { ExecFailure } from "./errors.ts";
 import type { ExecFiles } from "./run.ts";
 import type { LoadedClient } from "./sdk.ts";
-import { s3Sender } from "./s3common.ts";
+import { s3Failure, s3Sender } from "./s3common.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;
@@ -120,9 +120,7 @@ export async function runS3Copy(
       if (cmd.command === "mv") await send("DeleteObject", { Bucket: s.bucket, Key: s.key });
     }
   } catch (e) {
-    if (e instanceof ExecFailure) throw e;
-    const error = fromSdkError(e, cmd.operation);
-    throw new ExecFailure({ ...error, message: `${cmd.command} failed: ${src} to ${dst} ${error.message}` });
+    throw s3Failure(e, cmd.operation, `${cmd.command} failed: ${src} to ${dst}`);
   }
   // mv says "move" whatever the direction.
   return { text: `${cmd.command === "mv" ? line.replace(/^\w+:/, "move:") : line}\n`, result: undefined };

@@ -4,9 +4,8 @@
  * `rb --force` the bucket itself (`remove_bucket: b`).
  */
 import type { ParsedCommand } from "../parse/types.ts";
-import { ExecFailure, fromSdkError } from "./errors.ts";
 import type { LoadedClient } from "./sdk.ts";
-import { decodeKey, s3Sender } from "./s3common.ts";
+import { decodeKey, s3Failure, s3Sender } from "./s3common.ts";
 
 /** Whether call_aws runs this command as a removal of everything under a prefix. */
 export function isS3RemoveAll(cmd: ParsedCommand): boolean {
@@ -46,12 +45,12 @@ export async function runS3RemoveAll(
       text += `remove_bucket: ${bucket}\n`;
     }
   } catch (e) {
-    const error = fromSdkError(e, cmd.operation);
     const path = cmd.highLevel?.paths[0] ?? `s3://${bucket}`;
-    throw new ExecFailure({
-      ...error,
-      message: `${text}${cmd.command === "rb" ? "remove_bucket" : "delete"} failed: ${path} ${error.message}`,
-    });
+    throw s3Failure(
+      e,
+      cmd.operation,
+      `${text}${cmd.command === "rb" ? "remove_bucket" : "delete"} failed: ${path}`,
+    );
   }
   return { text, result: { Deleted: deleted.map((Key) => ({ Key })) } };
 }

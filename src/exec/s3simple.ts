@@ -4,8 +4,8 @@
  * `delete: s3://b/k`) and, on failure, its `… failed: <path> <error>` message.
  */
 import type { ParsedCommand } from "../parse/types.ts";
-import { ExecFailure, fromSdkError } from "./errors.ts";
 import type { LoadedClient } from "./sdk.ts";
+import { s3Failure, s3Sender } from "./s3common.ts";
 
 /** Whether call_aws runs this `aws s3` command with one call. */
 export function isSimpleS3(cmd: ParsedCommand): boolean {
@@ -44,11 +44,9 @@ export async function runSimpleS3(
   }
   const { done, failed } = lines(cmd);
   try {
-    const Command = loaded.command(cmd.operation)!;
-    await loaded.client.send(new Command(params), { abortSignal: signal });
+    await s3Sender(loaded, signal)(cmd.operation, params);
   } catch (e) {
-    const error = fromSdkError(e, cmd.operation);
-    throw new ExecFailure({ ...error, message: `${failed} ${error.message}` });
+    throw s3Failure(e, cmd.operation, failed);
   }
   return { text: done, result: undefined };
 }

@@ -10,7 +10,7 @@ import type { OptionSpec } from "../parse/argparse.ts";
 import { customOptions } from "../parse/custom.ts";
 import { s3Options } from "../parse/s3.ts";
 import { rank, type Ranked } from "./rank.ts";
-import { tokens } from "./text.ts";
+import { tokens, waiterSummary } from "./text.ts";
 import { HIGH_LEVEL_DOCS, HIGH_LEVEL_EXAMPLES } from "./vocabulary.ts";
 
 /** Longest query used; longer ones are cut with a note. */
@@ -203,9 +203,7 @@ export function describeCommand(serviceName: string, command: string): Detail | 
   if (command.startsWith("wait ")) {
     const waiter = service.waiters[command.slice(5)];
     if (!waiter || !Object.hasOwn(service.waiters, command.slice(5))) return undefined;
-    const summary = `Wait until ${command.slice(5).replaceAll("-", " ")} (polls ${
-      cliName(waiter.operation)
-    }).`;
+    const summary = waiterSummary(command.slice(5), cliName(waiter.operation));
     return detail({ service: serviceName, command, kind: "waiter", summary, score: 0, matched: [] });
   }
   const found = findOperation(service, command);

@@ -90,3 +90,8 @@ export function tokens(text: string): string[] {
     .toLowerCase();
   return spaced.split(/[^a-z0-9]+/).filter((w) => w && !STOP.has(w)).map(stem);
 }
+
+/** The one-line description of a waiter, which the models do not document. */
+export function waiterSummary(name: string, operationCli: string): string {
+  return `Wait until ${name.replaceAll("-", " ")} (polls ${operationCli} until it succeeds).`;
+}
