@@ -1,5 +1,7 @@
 /** All environment configuration in one place, validated with zod at start-up. */
 import { z } from "zod";
+import { parseAllowedEndpoints } from "./policy/endpoints.ts";
+import { parseAllowedProfiles } from "./policy/profiles.ts";
 import { type FileAccess, fileAccessOf, isAbsolutePath, locationsOf, TRUE_WORDS } from "./locations.ts";
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => TRUE_WORDS.includes(v));
@@ -18,6 +20,10 @@ const schema = z.object({
   AWS_API_MCP_AGENT_SCRIPTS_DIR: z.string().refine(isAbsolutePath, "must be an absolute path").optional(),
   AWS_API_MCP_LOG_LEVEL: z.enum(["trace", "debug", "info", "warning", "error", "fatal"]).default("info"),
   AWS_API_MCP_LOG_FILE: z.string().refine(isAbsolutePath, "must be an absolute path").optional(),
+  AWS_API_MCP_ALLOWED_ENDPOINTS: z.string().optional(),
+  // Unset or empty: follow read-only mode (an empty value must not turn redaction off).
+  AWS_API_MCP_REDACT_SENSITIVE: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
+  AWS_API_MCP_ALLOWED_PROFILES: z.string().optional(),
 });
 
 /** The validated configuration. */
@@ -34,6 +40,12 @@ export interface Config {
   fileAccess: FileAccess;
   agentScriptsDir?: string;
   logFile: string;
+  /** Replace output values the models mark sensitive: by default in read-only mode. */
+  redactSensitive: boolean;
+  /** Endpoint hosts (or host:port, `*` wildcard) allowed beside loopback and AWS hosts. */
+  allowedEndpoints: string[];
+  /** Profiles a command may name beside the configured one; undefined when the variable is unset. */
+  allowedProfiles?: string[];
 }
 
 /** A configuration problem: which variable and what is wrong. */
@@ -86,6 +98,11 @@ export function loadConfig(
       policyFile: at.policyFile,
       agentScriptsDir: at.agentScriptsDir,
       logFile: at.logFile,
+      redactSensitive: v.AWS_API_MCP_REDACT_SENSITIVE
+        ? TRUE_WORDS.includes(v.AWS_API_MCP_REDACT_SENSITIVE)
+        : v.READ_OPERATIONS_ONLY,
+      allowedEndpoints: parseAllowedEndpoints(v.AWS_API_MCP_ALLOWED_ENDPOINTS),
+      allowedProfiles: parseAllowedProfiles(v.AWS_API_MCP_ALLOWED_PROFILES),
     },
   };
 }

@@ -41,13 +41,6 @@ export function homeOf(env: Env): string | undefined {
   return env.HOME || env.USERPROFILE || undefined;
 }
 
-/** The platform temp folder the AWS CLI's users expect: $XDG_RUNTIME_DIR, $TMPDIR, /tmp on Linux. */
-export function platformTemp(env: Env): string {
-  if (Deno.build.os === "linux") return env.XDG_RUNTIME_DIR || env.TMPDIR || "/tmp";
-  if (windows) return env.TEMP || env.TMP || joinPath(env.SystemRoot || "C:\\Windows", "temp");
-  return (env.TMPDIR || env.TMP || env.TEMP || "/tmp").replace(/(.)\/+$/, "$1");
-}
-
 /** The shared config and credentials files the AWS SDK reads ($AWS_CONFIG_FILE, … with ~/ expanded). */
 export function awsSharedFiles(env: Env, home: string): string[] {
   const expand = (p: string) => p.startsWith("~/") ? joinPath(home, p.slice(2)) : p;
@@ -93,8 +86,8 @@ export function locationsOf(env: Env): Locations | undefined {
   const own = joinPath(home, ".aws", "aws-api-mcp");
   return {
     home,
-    workingDir: absolute(env.AWS_API_MCP_WORKING_DIR) ??
-      joinPath(platformTemp(env), "aws-api-mcp", "workdir"),
+    // Per user by default: a shared temp folder could be made, linked or read by another local user.
+    workingDir: absolute(env.AWS_API_MCP_WORKING_DIR) ?? joinPath(own, "workdir"),
     policyFile: absolute(env.AWS_API_MCP_SECURITY_POLICY_FILE) ?? joinPath(own, "mcp-security-policy.json"),
     logFile: absolute(env.AWS_API_MCP_LOG_FILE) ?? joinPath(own, "aws-api-mcp-server.log"),
     agentScriptsDir: absolute(env.AWS_API_MCP_AGENT_SCRIPTS_DIR),

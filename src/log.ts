@@ -2,18 +2,24 @@
  * Logging to `~/.aws/aws-api-mcp/aws-api-mcp-server.log` (10 MB × 7 files, rotating), never to stdout,
  * which carries the MCP protocol. Secrets are redacted before anything is written.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { LOG_ROTATIONS } from "./policy/sandbox.ts";
 import { configure, getLogger, type Logger, type LogLevel, type LogRecord } from "@logtape/logtape";
+
+/** The most characters one logged value keeps; longer ones are abbreviated so one call cannot flood the log. */
+export const MAX_LOGGED_VALUE = 4096;
 
 const SECRET_KEYS = /secret|password|token|credential|authorization|session|private|signature|sak/i;
 const SECRET_VALUES: Array<[RegExp, string]> = [
   // Values of command flags that carry secrets: --secret-string, --password, --plaintext, …
   [
-    /(--[a-z0-9-]*(?:secret|password|token|plaintext|private-key|key-material|passphrase)[a-z0-9-]*)(\s+|=)('[^']*'|"[^"]*"|\S+)/gi,
+    /(--[a-z0-9-]*(?:secret|password|token|plaintext|private-key|key-material|passphrase|sse-c(?:-copy-source)?-key)[a-z0-9-]*)(\s+|=)('[^']*'|"[^"]*"|\S+)/gi,
     "$1$2***",
   ],
   [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, "$1****************"],
+  // Credentials in URLs: scheme://user:password@host
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi, "$1***:***@"],
   [/(aws_secret_access_key|secretaccesskey|password|token)(["'\s:=]+)[^\s"',}]+/gi, "$1$2***"],
 ];
 
@@ -34,25 +40,51 @@ export function redact(value: unknown, depth = 0): unknown {
   );
 }
 
-function format(record: LogRecord): string {
-  const message = record.message.map((m) => (typeof m === "string" ? m : JSON.stringify(redact(m)))).join("");
-  const props = Object.keys(record.properties).length ? ` ${JSON.stringify(redact(record.properties))}` : "";
-  return `${new Date(record.timestamp).toISOString()} ${record.level.toUpperCase()} ${
-    record.category.join(".")
-  }: ${redactText(message)}${props}\n`;
+/**
+ * A value as one log line may hold it: control characters, line and paragraph separators escaped (so no
+ * value can forge a line or steer a terminal), and abbreviated past MAX_LOGGED_VALUE characters.
+ */
+export function escapeLogText(text: string): string {
+  const short = text.length > MAX_LOGGED_VALUE
+    ? `${text.slice(0, MAX_LOGGED_VALUE)}… (${text.length - MAX_LOGGED_VALUE} more characters)`
+    : text;
+  // deno-lint-ignore no-control-regex
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
 }
 
-/** Sets up the rotating log file; a folder that cannot be made leaves logging off, not the server down. */
+/** One log line: every interpolated value and property redacted, escaped and bounded. */
+export function formatRecord(record: LogRecord): string {
+  // Template text too: a message given without placeholders may itself carry a file name or a command.
+  const message = record.message.map((m) =>
+    escapeLogText(redactText(typeof m === "string" ? m : JSON.stringify(redact(m)) ?? String(m)))
+  ).join("");
+  const props = Object.keys(record.properties).length
+    ? ` ${escapeLogText(JSON.stringify(redact(record.properties)))}`
+    : "";
+  return `${new Date(record.timestamp).toISOString()} ${record.level.toUpperCase()} ${
+    record.category.join(".")
+  }: ${message}${props}\n`;
+}
+
+/**
+ * Sets up the rotating log file; a folder that cannot be made leaves logging off, not the server down.
+ * The launcher (main.ts) makes the folder: the sandbox lets the program write the log files alone.
+ */
 export async function setupLogging(path: string, level: LogLevel): Promise<boolean> {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const { getRotatingFileSink } = await import("@logtape/file");
     await configure({
       sinks: {
         file: getRotatingFileSink(path, {
           maxSize: 10 * 1024 * 1024,
-          maxFiles: 7,
-          formatter: format,
+          maxFiles: LOG_ROTATIONS,
+          formatter: formatRecord,
           // Written at once: the client may end the process at any moment.
           bufferSize: 0,
         }),

@@ -7,6 +7,7 @@
  */
 import { awsSharedFiles, type Env, fileAccessOf, homeOf, locationsOf, pathOfFileUrl } from "./locations.ts";
 import { sandboxPermissions } from "./policy/sandbox.ts";
+import { prepareFolders } from "./policy/folders.ts";
 import type { ProgramEnd, ProgramStart } from "./program.ts";
 
 /** Data shipped beside the code, which the program reads. */
@@ -33,10 +34,17 @@ function usesCredentialProcess(env: Env): boolean {
  * the exit code it reports (an uncaught error is printed, without a stack, as exit code 1).
  */
 export function runSandboxed(program: URL, args: string[], env: Record<string, string>): Promise<number> {
+  const locations = locationsOf(env);
+  const fileAccess = fileAccessOf(env);
+  const unsafe = locations && prepareFolders(env, locations, fileAccess !== "no-access");
+  if (unsafe) {
+    console.error(`aws-api-mcp: ${unsafe.message}\n${unsafe.hint}`);
+    return Promise.resolve(2);
+  }
   const permissions = sandboxPermissions({
     env,
-    fileAccess: fileAccessOf(env),
-    locations: locationsOf(env),
+    fileAccess,
+    locations,
     bundled: BUNDLED,
     credentialProcess: usesCredentialProcess(env),
   });

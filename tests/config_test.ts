@@ -4,15 +4,34 @@ import { loadConfig } from "../src/config.ts";
 
 Deno.test("configuration: defaults and locations follow the environment", () => {
   const cases: [Record<string, string>, Record<string, unknown>][] = [
+    // The default working folder is the user's own, never a shared temp folder.
     [{ HOME: "/h", XDG_RUNTIME_DIR: "/run/user/7" }, {
-      workingDir: "/run/user/7/aws-api-mcp/workdir",
+      workingDir: "/h/.aws/aws-api-mcp/workdir",
       policyFile: "/h/.aws/aws-api-mcp/mcp-security-policy.json",
       logFile: "/h/.aws/aws-api-mcp/aws-api-mcp-server.log",
       fileAccess: "workdir",
     }],
     [{ HOME: "/h", TMPDIR: "/t", AWS_API_MCP_ALLOW_UNRESTRICTED_LOCAL_FILE_ACCESS: "yes" }, {
-      workingDir: "/t/aws-api-mcp/workdir",
+      workingDir: "/h/.aws/aws-api-mcp/workdir",
       fileAccess: "unrestricted",
+      redactSensitive: false,
+    }],
+    [{ HOME: "/h", READ_OPERATIONS_ONLY: "true" }, { redactSensitive: true, allowedProfiles: undefined }],
+    [{ HOME: "/h", READ_OPERATIONS_ONLY: "true", AWS_API_MCP_REDACT_SENSITIVE: "" }, {
+      redactSensitive: true,
+    }],
+    [{ HOME: "/h", READ_OPERATIONS_ONLY: "true", AWS_API_MCP_REDACT_SENSITIVE: "false" }, {
+      redactSensitive: false,
+    }],
+    [{
+      HOME: "/h",
+      AWS_API_MCP_REDACT_SENSITIVE: "true",
+      AWS_API_MCP_ALLOWED_PROFILES: "dev, prod,",
+      AWS_API_MCP_ALLOWED_ENDPOINTS: "LocalStack:4566,*.corp.example",
+    }, {
+      redactSensitive: true,
+      allowedProfiles: ["dev", "prod"],
+      allowedEndpoints: ["localstack:4566", "*.corp.example"],
     }],
     [{ USERPROFILE: "/u", AWS_API_MCP_FILE_ACCESS: "no-access", AWS_API_MCP_WORKING_DIR: "/w" }, {
       workingDir: "/w",

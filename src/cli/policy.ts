@@ -5,7 +5,7 @@ import { loadService, serviceNames } from "../models/registry.ts";
 import { parseCommand } from "../parse/command.ts";
 import { confinedFiles } from "../policy/files.ts";
 import { isReadOnly } from "../models/credentials.ts";
-import { decide } from "../policy/decide.ts";
+import { decide, decideUnparsed } from "../policy/decide.ts";
 import { loadContext } from "./context.ts";
 
 /** Registers `policy explain` and `policy catalog`. */
@@ -25,6 +25,23 @@ export function registerPolicy(program: Command): void {
       const parsed = parseCommand(text, {
         files: confinedFiles(ctx.config.fileAccess, ctx.config.workingDir),
       });
+      // The same decision call_aws acts on: commands it never runs are denied, not merely unsupported.
+      const unparsed = !parsed.ok && parsed.error.code === "UNSUPPORTED_COMMAND"
+        ? decideUnparsed(text)
+        : undefined;
+      if (unparsed) {
+        const out = {
+          decision: unparsed.decision,
+          rule: unparsed.rule,
+          reason: unparsed.reason,
+          hint: unparsed.hint,
+          keys: unparsed.keys,
+          matched: [],
+        };
+        if (opts.json) console.log(JSON.stringify(out));
+        else console.log(`DENY (${out.rule}): ${out.reason}\n  ${out.hint}`);
+        return;
+      }
       if (!parsed.ok || parsed.value.kind === "help") {
         const out = parsed.ok
           ? { error: { code: "NOT_A_CALL", message: "Help makes no AWS call." } }
@@ -40,6 +57,8 @@ export function registerPolicy(program: Command): void {
         rule: d.rule,
         reason: d.reason,
         ...(d.hint ? { hint: d.hint } : {}),
+        keys: d.keys,
+        matched: d.matched,
         service: cmd.service,
         operation: cmd.operation,
         iamActions: cmd.iam.actions,
@@ -51,6 +70,8 @@ export function registerPolicy(program: Command): void {
       else {
         console.log(`${out.decision.toUpperCase()} (${out.rule}): ${out.reason}`);
         if (d.hint) console.log(`  ${d.hint}`);
+        for (const m of d.matched) console.log(`  matched ${m.list} entry '${m.entry}' by '${m.key}'`);
+        console.log(`  keys: ${d.keys.join(", ")}`);
         console.log(
           `  ${out.service} ${out.operation}: ${out.accessLevel} [${
             out.iamActions.join(", ")

@@ -6,11 +6,11 @@ import { helpFor } from "../suggest/help.ts";
 import { parseCommand, type ParseOptions } from "../parse/command.ts";
 import type { CliError } from "../parse/errors.ts";
 import type { ExecError } from "./errors.ts";
-import type { Decision } from "../policy/decide.ts";
-import { denialForText } from "../policy/denylist.ts";
+import { decideUnparsed, type Decision } from "../policy/decide.ts";
 import type { ParsedCommand } from "../parse/types.ts";
-import { type ExecOptions, execute } from "./run.ts";
+import { type ExecOptions, execute, REDACTED } from "./run.ts";
 import { mapBounded } from "./pool.ts";
+import { maskValues, sensitiveInputs } from "../policy/redact.ts";
 
 /** One command's outcome. */
 export interface CommandResult {
@@ -22,16 +22,23 @@ export interface CommandResult {
   text?: string;
   region?: string;
   error?: CliError | ExecError | PolicyFailure;
+  /** Said when sensitive values were replaced in the output, with how to turn that off. */
+  notice?: string;
 }
 
 /** The user's answer to a consent request; "unsupported" when the client cannot ask. */
 export type ConsentAnswer = "accept" | "decline" | "cancel" | "unsupported";
 
+/** A refusal of what a command would touch — a local file, an endpoint, a profile — before anything runs. */
+export interface Refusal {
+  code: "FILE_ACCESS_DENIED" | "ENDPOINT_DENIED" | "PROFILE_DENIED";
+  message: string;
+  hint: string;
+}
+
 /** Policy hooks: the decision for a command, and how to ask the user when it needs consent. */
 export interface CallPolicy {
   decide(cmd: ParsedCommand): Decision;
-  /** The first local path of the command the file policy refuses, as an error; checked before anything runs. */
-  checkFiles?(cmd: ParsedCommand): { code: "FILE_ACCESS_DENIED"; message: string; hint: string } | undefined;
   consent(cmd: ParsedCommand, decision: Decision, text: string, signal?: AbortSignal): Promise<ConsentAnswer>;
 }
 
@@ -42,7 +49,7 @@ export interface PolicyFailure {
     | "CONSENT_DECLINED"
     | "CONSENT_CANCELLED"
     | "CONSENT_UNAVAILABLE"
-    | "FILE_ACCESS_DENIED";
+    | Refusal["code"];
   message: string;
   hint?: string;
   rule: string;
@@ -51,12 +58,16 @@ export interface PolicyFailure {
 /** Everything call_aws needs: parsing (files), policy and execution settings. */
 export interface CallDeps {
   parse: ParseOptions;
+  /** What the command touches (files, endpoint, profile), checked before the policy decision. */
+  guard?: (cmd: ParsedCommand) => Refusal | undefined;
   /** Without it every command is allowed (tests of execution alone). */
   policy?: CallPolicy;
   exec: Omit<ExecOptions, "onProgress">;
   /** Concurrent commands in a batch. */
   concurrency?: number;
   onProgress?: (done: number, total: number, message?: string) => void;
+  /** Each result as it is done, with the command as it may be logged (sensitive values masked). */
+  onResult?: (result: CommandResult, logText: string) => void;
 }
 
 async function one(
@@ -64,20 +75,27 @@ async function one(
   deps: CallDeps,
   onProgress?: (m: string) => void,
 ): Promise<CommandResult> {
+  let logText = command;
+  const r = await attempt(command, deps, (masked) => logText = masked, onProgress);
+  deps.onResult?.(r, logText);
+  return r;
+}
+
+async function attempt(
+  command: string,
+  deps: CallDeps,
+  onParsed: (logText: string) => void,
+  onProgress?: (m: string) => void,
+): Promise<CommandResult> {
   const parsed = parseCommand(command, deps.parse);
   if (!parsed.ok) {
     // Commands the parser does not run may still be ones the policy denies outright: say so.
-    const denial = parsed.error.code === "UNSUPPORTED_COMMAND" ? denialForText(command) : undefined;
+    const denial = parsed.error.code === "UNSUPPORTED_COMMAND" ? decideUnparsed(command) : undefined;
     if (denial) {
       return {
         command,
         status: "error",
-        error: {
-          code: "POLICY_DENIED",
-          rule: "builtin-denylist",
-          message: `'aws ${denial.command}' is never run by this server: ${denial.reason}.`,
-          hint: denial.instead,
-        },
+        error: { code: "POLICY_DENIED", rule: denial.rule, message: denial.reason, hint: denial.hint },
       };
     }
     return { command, status: "error", error: parsed.error };
@@ -95,6 +113,9 @@ async function one(
       },
     };
   }
+  onParsed(maskValues(command, sensitiveInputs(parsed.value)));
+  const guarded = deps.guard?.(parsed.value);
+  if (guarded) return { command, status: "error", error: { ...guarded, rule: ruleOf(guarded.code) } };
   const refused = deps.policy ? await checkPolicy(parsed.value, command, deps) : undefined;
   if (refused) return { command, status: "error", error: refused };
   if (parsed.value.skeleton) {
@@ -109,7 +130,16 @@ async function one(
   if (!done.ok) return { command, status: "error", error: done.error };
   const r: CommandResult = { command, status: "success", text: done.value.text, region: done.value.region };
   if (done.value.result !== undefined) r.response = done.value.result;
+  if (done.value.redacted) {
+    r.notice = `${done.value.redacted} value${
+      done.value.redacted === 1 ? "" : "s"
+    } the service model marks sensitive (secrets, passwords, keys) replaced by ${REDACTED}. Only the user can turn this off, by setting AWS_API_MCP_REDACT_SENSITIVE=false in the server's environment.`;
+  }
   return r;
+}
+
+function ruleOf(code: Refusal["code"]): string {
+  return code === "FILE_ACCESS_DENIED" ? "file-access" : code === "ENDPOINT_DENIED" ? "endpoint" : "profile";
 }
 
 async function checkPolicy(
@@ -117,8 +147,6 @@ async function checkPolicy(
   text: string,
   deps: CallDeps,
 ): Promise<PolicyFailure | undefined> {
-  const fileDenied = deps.policy!.checkFiles?.(cmd);
-  if (fileDenied) return { ...fileDenied, rule: "file-access" };
   const d = deps.policy!.decide(cmd);
   if (d.decision === "allow") return undefined;
   if (d.decision === "deny") return { code: "POLICY_DENIED", message: d.reason, hint: d.hint, rule: d.rule };

@@ -1,6 +1,5 @@
 /** Builds call_aws's dependencies from the validated configuration: files, region, profile, user agent. */
 import { mkdirSync } from "node:fs";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, relative, sep } from "node:path";
 import { confinedFiles, resolveLocalPath } from "../policy/files.ts";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
@@ -12,6 +11,11 @@ import type { PolicySource } from "../policy/policy-file.ts";
 import type { ParsedCommand } from "../parse/types.ts";
 import type { Decision } from "../policy/decide.ts";
 import { ExecFailure } from "./errors.ts";
+import { FileFailure, readConfined, removeConfined, writeConfined } from "../policy/confined-io.ts";
+import { endpointFor } from "./endpoint.ts";
+import { checkEndpoint } from "../policy/endpoints.ts";
+import { checkProfile } from "../policy/profiles.ts";
+import { loadService } from "../models/registry.ts";
 
 /** The region a profile configures in the shared config file, if any. */
 export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
@@ -46,30 +50,43 @@ export function callDeps(
     return r.path;
   };
 
-  const fileError = (path: string, e: unknown) =>
-    new ExecFailure({ code: "FILE_ERROR", message: `Cannot access ${path}: ${(e as Error).message}` });
+  const confinement = { mode: config.fileAccess, workdir: config.workingDir };
+  // Every local read, write and delete opens first and verifies what it opened (policy/confined-io.ts).
+  const confined = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof FileFailure) throw new ExecFailure(e.error);
+      throw e;
+    }
+  };
   const settings = {
     readOperationsOnly: config.readOperationsOnly,
     requireMutationConsent: config.requireMutationConsent,
   };
   return {
     parse: { files: confinedFiles(config.fileAccess, config.workingDir) },
+    guard: (cmd) => {
+      for (const f of cmd.files) {
+        const r = allowed(f.path);
+        if (!r.ok) return r.error;
+      }
+      const profile = checkProfile(cmd.globals.profile, config.profile, config.allowedProfiles);
+      if (profile) return profile;
+      const service = loadService(cmd.serviceModel);
+      const endpoint = service ? endpointFor(service, cmd, env) : cmd.globals.endpointUrl;
+      return endpoint === undefined ? undefined : checkEndpoint(endpoint, config.allowedEndpoints);
+    },
     policy: policy && {
       decide: (cmd) => decide(cmd, settings, policy.source.current()),
       consent: policy.ask ?? (() => Promise.resolve("unsupported" as const)),
-      checkFiles: (cmd) => {
-        for (const f of cmd.files) {
-          const r = allowed(f.path);
-          if (!r.ok) return r.error;
-        }
-        return undefined;
-      },
     },
     exec: {
       region: config.region,
       profile: config.profile,
       profileRegion,
       env,
+      redactSensitive: config.redactSensitive,
       userAgent: config.telemetry
         ? `${PROGRAM_NAME}/${VERSION} read-only/${config.readOperationsOnly}`
         : undefined,
@@ -80,28 +97,9 @@ export function callDeps(
           const dir = relative(config.workingDir, dirname(a)) || ".";
           return `${dir}${sep}${basename(a)}`;
         },
-        async read(path) {
-          try {
-            return await readFile(abs(path));
-          } catch (e) {
-            throw fileError(path, e);
-          }
-        },
-        async write(path, data) {
-          try {
-            await mkdir(dirname(abs(path)), { recursive: true });
-            await writeFile(abs(path), data);
-          } catch (e) {
-            throw fileError(path, e);
-          }
-        },
-        async remove(path) {
-          try {
-            await unlink(abs(path));
-          } catch (e) {
-            throw fileError(path, e);
-          }
-        },
+        read: (path) => confined(() => readConfined(path, confinement)),
+        write: (path, data) => confined(() => writeConfined(path, data, confinement)),
+        remove: (path) => confined(() => removeConfined(path, confinement)),
       },
     },
   };

@@ -21,6 +21,11 @@ import { isS3Copy, runS3Copy } from "./s3cp.ts";
 import { isS3RemoveAll, runS3RemoveAll } from "./s3rm.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
+import { endpointFor } from "./endpoint.ts";
+import { mapSensitive } from "../models/sensitive.ts";
+
+/** What stands in the output for a value the model marks sensitive. */
+export const REDACTED = "<redacted: sensitive>";
 
 /** Local file access for execution, decided by the caller's file policy. */
 export interface ExecFiles {
@@ -47,6 +52,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Caps items across pages (the tool's max_results). */
   maxResults?: number;
+  /** Replace every output value the model marks sensitive (read-only mode, AWS_API_MCP_REDACT_SENSITIVE). */
+  redactSensitive?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -57,20 +64,12 @@ export interface ExecResult {
   /** What the CLI would print with the command's --output format. */
   text: string;
   region: string;
+  /** How many sensitive values were replaced by the redaction marker. */
+  redacted?: number;
 }
 
 /** A result or an execution error. */
 export type ExecOutcome = { ok: true; value: ExecResult } | { ok: false; error: ExecError };
-
-function endpointFor(
-  service: ServiceModel,
-  cmd: ParsedCommand,
-  env: Record<string, string | undefined>,
-): string | undefined {
-  if (cmd.globals.endpointUrl) return cmd.globals.endpointUrl;
-  const id = service.metadata.serviceId.toUpperCase().replace(/[ -]/g, "_");
-  return env[`AWS_ENDPOINT_URL_${id}`] || env.AWS_ENDPOINT_URL || undefined;
-}
 
 async function toSdkInput(
   params: Record<string, unknown>,
@@ -100,6 +99,7 @@ async function enabledRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<st
     serviceModel: "ec2",
     command: "describe-regions",
     operation: "DescribeRegions",
+    calls: [{ service: "ec2", command: "describe-regions" }],
     params: {},
     paging: {},
     outfile: undefined,
@@ -117,17 +117,20 @@ async function enabledRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<st
 /** `--region '*'`: the command in every enabled region, five at a time; results keyed by region. */
 async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const regions = await enabledRegions(cmd, opts);
+  let redacted = 0;
   const results = await mapBounded(
     regions,
     5,
     async (region) => {
       const one = await execute({ ...cmd, globals: { ...cmd.globals, region, output: "json" } }, opts);
+      if (one.ok) redacted += one.value.redacted ?? 0;
       return one.ok ? one.value.result ?? {} : { Error: one.error };
     },
     (n) => opts.onProgress?.(`${n} of ${regions.length} regions done`),
   );
   const ordered = Object.fromEntries(regions.map((r, i) => [r, results[i]]));
-  return { result: ordered, text: formatOutput(ordered, cmd.globals.output ?? "json"), region: "*" };
+  const text = formatOutput(ordered, cmd.globals.output ?? "json");
+  return { result: ordered, text, region: "*", ...(redacted ? { redacted } : {}) };
 }
 
 /** How call_aws runs one of the `aws s3` commands it runs, or undefined for the others. */
@@ -224,8 +227,14 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const http = seen.http as HttpSeen | undefined;
     const read = http?.body && outShape ? readJsonBody(http.body, outShape, outShapes) : undefined;
     const value = read ? { ...boundMembers(raw, outShape!), ...read } : raw;
-    return toCliOutput(value, outShape, outShapes) as Record<string, unknown>;
+    const out = toCliOutput(value, outShape, outShapes) as Record<string, unknown>;
+    if (!opts.redactSensitive || !op.output) return out;
+    return mapSensitive(out, op.output.shape, outShapes, () => {
+      redacted++;
+      return REDACTED;
+    }) as Record<string, unknown>;
   };
+  let redacted = 0;
   let result: unknown;
   if (cmd.kind === "waiter") {
     await runWaiter(service.waiters[cmd.command] as Waiter, input, call, opts);
@@ -246,7 +255,12 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const text = result === undefined && cmd.globals.query === undefined
     ? ""
     : formatOutput(queried, cmd.globals.output ?? "json");
-  return { result: result === undefined ? undefined : queried, text, region };
+  return {
+    result: result === undefined ? undefined : queried,
+    text,
+    region,
+    ...(redacted ? { redacted } : {}),
+  };
 }
 
 async function saveOutfile(

@@ -105,7 +105,23 @@ export const CREDENTIAL_OPERATIONS: readonly CredentialOperation[] = [
     operation: "GetManagedEndpointSessionCredentials",
     reason: "returns session credentials",
   },
+  { service: "signin", operation: "CreateOAuth2Token", reason: "returns an access token" },
+  { service: "acm", operation: "ExportCertificate", reason: "returns a certificate's private key" },
+  { service: "gamelift", operation: "GetInstanceAccess", reason: "returns credentials for a fleet instance" },
+  { service: "gamelift", operation: "GetComputeAccess", reason: "returns credentials for a compute" },
+  { service: "ivs", operation: "GetStreamKey", reason: "returns a stream key" },
+  {
+    service: "kinesisanalyticsv2",
+    operation: "CreateApplicationPresignedUrl",
+    reason: "returns a URL that grants access",
+  },
+  {
+    service: "sagemaker",
+    operation: "CreateHubContentPresignedUrls",
+    reason: "returns URLs that grant access",
+  },
   // The CLI's own commands, by command name.
+  { service: "s3", operation: "presign", reason: "prints a URL that grants access to an object" },
   { service: "ecr", operation: "get-login-password", reason: "prints a registry password" },
   { service: "ecr-public", operation: "get-login-password", reason: "prints a registry password" },
   { service: "eks", operation: "get-token", reason: "prints a cluster authentication token" },
@@ -116,6 +132,87 @@ export const CREDENTIAL_OPERATIONS: readonly CredentialOperation[] = [
     reason: "stores a repository token in a tool's configuration",
   },
 ];
+
+/**
+ * Operations IAM rates Read that are not read-only all the same: they run customer code, invoke models
+ * (billed per call), or write elsewhere. Reviewed by hand from every Read operation named Invoke, Run,
+ * Test, Query, Generate, Chat and the like.
+ */
+export const SIDE_EFFECT_OPERATIONS: readonly SideEffectOperation[] = [
+  ...["InvokeModel", "InvokeModelWithResponseStream", "ApplyGuardrail"].map((operation) => ({
+    service: "bedrock-runtime",
+    operation,
+    reason: "invokes a model, billed per call",
+  })),
+  ...["InvokeAgent", "InvokeFlow", "InvokeInlineAgent", "GenerateQuery"].map((operation) => ({
+    service: "bedrock-agent-runtime",
+    operation,
+    reason: "invokes an agent, flow or model, which can run actions and is billed per call",
+  })),
+  ...["InvokeEndpoint", "InvokeEndpointAsync", "InvokeEndpointWithResponseStream"].map((operation) => ({
+    service: "sagemaker-runtime",
+    operation,
+    reason: "runs a model endpoint's code (the async form writes its result to S3)",
+  })),
+  {
+    service: "timestream-query",
+    operation: "Query",
+    reason: "writes the result of an UNLOAD query to S3",
+    when: { member: "QueryString", pattern: /\bunload\b/i },
+  },
+  { service: "iotsitewise", operation: "InvokeAssistant", reason: "invokes a generative assistant" },
+  { service: "iotanalytics", operation: "RunPipelineActivity", reason: "runs pipeline activities (Lambda)" },
+  {
+    service: "iot",
+    operation: "TestInvokeAuthorizer",
+    reason: "invokes a custom authorizer's Lambda function",
+  },
+  {
+    service: "qbusiness",
+    operation: "ChatSync",
+    reason: "chats with an assistant that can run plugin actions",
+  },
+  { service: "qconnect", operation: "QueryAssistant", reason: "invokes a generative assistant" },
+  { service: "wisdom", operation: "QueryAssistant", reason: "invokes a generative assistant" },
+  { service: "lexv2-models", operation: "GenerateBotElement", reason: "invokes a generative model" },
+  {
+    service: "dms",
+    operation: "TestConnection",
+    reason: "connects to a database endpoint from a replication instance",
+  },
+  {
+    service: "transfer",
+    operation: "TestIdentityProvider",
+    reason: "sends a user name and password to the server's identity provider",
+  },
+  {
+    service: "workmail",
+    operation: "TestAvailabilityConfiguration",
+    reason: "invokes an availability provider (Lambda or EWS)",
+  },
+];
+
+/** One operation that is not read-only despite its IAM access level, and why. */
+export interface SideEffectOperation {
+  service: string;
+  operation: string;
+  reason: string;
+  /** Only when this input member's text matches. */
+  when?: { member: string; pattern: RegExp };
+}
+
+/** The entry that makes this call more than a read, if any. */
+export function sideEffectEntry(
+  service: string,
+  operation: string,
+  params: Record<string, unknown>,
+): SideEffectOperation | undefined {
+  return SIDE_EFFECT_OPERATIONS.find((c) =>
+    c.service === service && c.operation === operation &&
+    (!c.when ||
+      (typeof params[c.when.member] === "string" && c.when.pattern.test(params[c.when.member] as string)))
+  );
+}
 
 /** The entry that makes this call hand out credentials, if any. */
 export function credentialEntry(
@@ -130,7 +227,7 @@ export function credentialEntry(
   );
 }
 
-/** The read-only class: List or Read access, and no credentials or secrets handed out. */
+/** The read-only class: List or Read access, no credentials or secrets handed out, no side effects. */
 export function isReadOnly(
   access: string,
   service: string,
@@ -138,5 +235,6 @@ export function isReadOnly(
   params: Record<string, unknown>,
   command?: string,
 ): boolean {
-  return (access === "List" || access === "Read") && !credentialEntry(service, operation, params, command);
+  return (access === "List" || access === "Read") && !credentialEntry(service, operation, params, command) &&
+    !sideEffectEntry(service, operation, params);
 }

@@ -97,3 +97,12 @@ export function findOperation(
   }
   return map.get(command);
 }
+
+/**
+ * Every command the AWS CLI offers as `[service, command]` (operations, `wait <waiter>`, the CLI's own
+ * commands), from the suggest index. Read afresh on each call: it is needed rarely and is large.
+ */
+export function commandIndex(): Array<[string, string]> {
+  const { docs } = readModel<{ docs: Array<[string, string, string, string]> }>("suggest.json");
+  return docs.map(([service, command]) => [service, command]);
+}

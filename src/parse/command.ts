@@ -3,7 +3,7 @@
  * network access. The stages: lex → global options and service → operation or waiter → the command's
  * arguments → values → botocore's defaults → validation.
  */
-import { credentialEntry, isReadOnly } from "../models/credentials.ts";
+import { credentialEntry, isReadOnly, sideEffectEntry } from "../models/credentials.ts";
 import { findOperation, loadOutputs, loadService, serviceNames } from "../models/registry.ts";
 import type { Operation, ServiceModel, Shape } from "../models/types.ts";
 import { ArgParser } from "./argparse.ts";
@@ -426,6 +426,7 @@ function bind(
     serviceModel: service.name,
     command,
     operation,
+    calls: [{ service: service.name, command: service.operations[operation]?.cli ?? op.cli }],
     params: checked,
     globals,
     paging,
@@ -435,6 +436,8 @@ function bind(
     warnings: report.warnings,
   };
   if (creds) result.credentials = creds.reason;
+  const effect = sideEffectEntry(service.name, operation, checked);
+  if (effect) result.sideEffect = effect.reason;
   if (table.outfile) {
     result.outfile = parsed.positionals[0];
     result.files.push({ path: parsed.positionals[0], mode: "write", via: "outfile" });

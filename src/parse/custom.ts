@@ -16,6 +16,8 @@ interface CustomCommand {
   call: (v: Map<string, ArgValue>) => { operation: string; params: Record<string, unknown> };
   actions: string[];
   access: AccessLevel;
+  /** Every API operation the command may call, as `service command` CLI names. */
+  calls: string[];
 }
 
 const clusterId: OptionSpec = { name: "cluster-id", kind: "one", required: true };
@@ -33,18 +35,26 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
     call: () => ({ operation: "GetAuthorizationToken", params: {} }),
     actions: ["ecr:GetAuthorizationToken"],
     access: "Read",
+    calls: ["ecr get-authorization-token"],
   },
   "ecr-public get-login-password": {
     options: [],
     call: () => ({ operation: "GetAuthorizationToken", params: {} }),
     actions: ["ecr-public:GetAuthorizationToken", "sts:GetServiceBearerToken"],
     access: "Read",
+    calls: ["ecr-public get-authorization-token"],
   },
   "emr describe-cluster": {
     options: [clusterId],
     call: describeCluster,
     actions: ["elasticmapreduce:DescribeCluster"],
     access: "Read",
+    calls: [
+      "emr describe-cluster",
+      "emr list-instance-groups",
+      "emr list-instance-fleets",
+      "emr list-bootstrap-actions",
+    ],
   },
   "emr add-steps": {
     options: [clusterId, { name: "steps", kind: "many", required: true }, {
@@ -54,12 +64,14 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
     call: describeCluster,
     actions: ["elasticmapreduce:AddJobFlowSteps"],
     access: "Write",
+    calls: ["emr describe-cluster", "emr add-job-flow-steps"],
   },
   "emr socks": {
     options: [clusterId, { name: "key-pair-file", kind: "one", required: true }],
     call: describeCluster,
     actions: ["elasticmapreduce:DescribeCluster"],
     access: "Read",
+    calls: ["emr describe-cluster", "emr list-instances"],
   },
   "emr ssh": {
     options: [clusterId, { name: "key-pair-file", kind: "one", required: true }, {
@@ -69,18 +81,28 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
     call: describeCluster,
     actions: ["elasticmapreduce:DescribeCluster"],
     access: "Read",
+    calls: ["emr describe-cluster", "emr list-instances"],
   },
   "emr create-default-roles": {
     options: [{ name: "iam-endpoint", kind: "one" }],
     call: () => ({ operation: "GetRole", params: { RoleName: "EMR_EC2_DefaultRole" } }),
     actions: ["iam:GetRole", "iam:CreateRole", "iam:AttachRolePolicy", "iam:CreateInstanceProfile"],
     access: "Permissions management",
+    calls: [
+      "iam get-role",
+      "iam create-role",
+      "iam attach-role-policy",
+      "iam get-instance-profile",
+      "iam create-instance-profile",
+      "iam add-role-to-instance-profile",
+    ],
   },
   "dlm create-default-role": {
     options: [{ name: "iam-endpoint", kind: "one" }, { name: "resource-type", kind: "one" }],
     call: () => ({ operation: "GetRole", params: { RoleName: "AWSDataLifecycleManagerDefaultRole" } }),
     actions: ["iam:GetRole", "iam:CreateRole", "iam:AttachRolePolicy"],
     access: "Permissions management",
+    calls: ["iam get-role", "iam create-role", "iam attach-role-policy"],
   },
   "codeartifact login": {
     options: [
@@ -109,6 +131,7 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
       "sts:GetServiceBearerToken",
     ],
     access: "Write",
+    calls: ["codeartifact get-authorization-token", "codeartifact get-repository-endpoint"],
   },
   "opsworks register": {
     options: [
@@ -127,12 +150,22 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
     call: (v) => ({ operation: "DescribeStacks", params: { StackIds: [str(v, "stack-id")] } }),
     actions: ["opsworks:DescribeStacks", "opsworks:RegisterInstance"],
     access: "Write",
+    calls: [
+      "opsworks describe-stacks",
+      "opsworks register-instance",
+      "iam create-group",
+      "iam create-user",
+      "iam add-user-to-group",
+      "iam put-user-policy",
+      "iam create-access-key",
+    ],
   },
   "eks get-token": {
     options: [{ name: "cluster-name", kind: "one", required: true }, { name: "role-arn", kind: "one" }],
     call: () => ({ operation: "GetCallerIdentity", params: {} }),
     actions: ["sts:GetCallerIdentity"],
     access: "Read",
+    calls: ["sts get-caller-identity"],
   },
   "rds generate-db-auth-token": {
     options: [
@@ -150,6 +183,7 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
     }),
     actions: ["rds-db:connect"],
     access: "Write",
+    calls: [],
   },
 };
 
@@ -199,6 +233,10 @@ export function parseCustom(
     serviceModel: service,
     command,
     operation,
+    calls: spec.calls.map((c) => {
+      const [service, command] = c.split(" ");
+      return { service, command };
+    }),
     params,
     globals,
     paging: {},

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, resolve } from "node:path";
-import { fail } from "./errors.ts";
+import { fail, ParseFailure } from "./errors.ts";
 import type { FileAccess } from "./unpack.ts";
 
 function expand(path: string, base: string): string {
@@ -13,8 +13,11 @@ function expand(path: string, base: string): string {
 /** Maps a path a command names to the path to use, or fails (the file-access policy); identity by default. */
 export type PathCheck = (path: string) => string;
 
+/** Reads a whole file by its full path (a policy may supply one that verifies what it opened). */
+export type ReadBytes = (path: string) => Uint8Array;
+
 /** Reads files as the AWS CLI does, relative to `base`; errors name the file and the cause. */
-export function diskFiles(base: string, check?: PathCheck): FileAccess {
+export function diskFiles(base: string, check?: PathCheck, readBytes: ReadBytes = readFileSync): FileAccess {
   const expandChecked = (path: string) => expand(check ? check(path) : path, base);
   // A path that cannot be examined is neither a file nor a folder; the policy's refusal still throws.
   const statOf = (path: string) => {
@@ -30,16 +33,18 @@ export function diskFiles(base: string, check?: PathCheck): FileAccess {
       const full = expandChecked(path);
       let data: Uint8Array;
       try {
-        data = readFileSync(full);
+        data = readBytes(full);
       } catch (e) {
+        if (e instanceof ParseFailure) throw e;
         const code = (e as { code?: string }).code;
-        const why = code === "ENOENT"
-          ? "No such file or directory"
-          : code === "EISDIR"
-          ? "Is a directory"
-          : (e as Error).name === "NotCapable"
-          ? "not permitted (outside the folders this program may read)"
-          : code ?? (e as Error).message;
+        const why = (e as { why?: string }).why ??
+          (code === "ENOENT"
+            ? "No such file or directory"
+            : code === "EISDIR"
+            ? "Is a directory"
+            : (e as Error).name === "NotCapable"
+            ? "not permitted (outside the folders this program may read)"
+            : code ?? (e as Error).message);
         fail(
           "FILE_ERROR",
           `Unable to load paramfile ${binary ? "fileb" : "file"}://${path}: ${why}: '${path}'`,

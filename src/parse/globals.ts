@@ -56,7 +56,18 @@ export function readGlobals(values: Map<string, ArgValue>): GlobalOptions {
     noCliPager: values.get("no-cli-pager") === true,
     debug: values.get("debug") === true,
   };
-  if (str("region") !== undefined) g.region = str("region");
+  if (str("region") !== undefined) {
+    const region = str("region")!;
+    // botocore's validate_region_name: the region becomes part of the host name.
+    if (region !== "*" && !/^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(region)) {
+      fail(
+        "INVALID_REGION",
+        `Provided region_name '${region.slice(0, 80)}' doesn't match a supported format.`,
+        "Write a region such as us-east-1.",
+      );
+    }
+    g.region = region;
+  }
   if (str("profile") !== undefined) g.profile = str("profile");
   if (str("output") !== undefined) g.output = choice("output", str("output")!) as OutputFormat;
   if (str("query") !== undefined) g.query = str("query");

@@ -3,6 +3,7 @@
  * the CLI defines them, the paths checked, and the first API call each makes, so that policy and
  * execution see one command like any other.
  */
+import { credentialEntry } from "../models/credentials.ts";
 import { ArgParser, type OptionSpec } from "./argparse.ts";
 import { fail, failMissing, failUnknownOptions } from "./errors.ts";
 import { pyInt } from "./shorthand.ts";
@@ -181,23 +182,71 @@ export function parseS3(
   const hl: HighLevelCommand = { name: command, paths, options };
   const used: FileUse[] = [];
   const first = firstCall(command, paths, options, globals, files, used);
-  const readOnly = command === "ls" || command === "presign" ||
-    ((command === "cp" || command === "sync") && isS3(paths[0]) && !isS3(paths[1]));
+  const creds = credentialEntry("s3", first.operation, first.params, command);
+  const readOnly = !creds && (command === "ls" ||
+    ((command === "cp" || command === "sync") && isS3(paths[0]) && !isS3(paths[1])));
   return {
     kind: "high-level",
     service: "s3",
     serviceModel: "s3api",
     command,
     operation: first.operation,
+    calls: s3Calls(command, paths, options).map((c) => ({ service: "s3api", command: c })),
     params: first.params,
     globals,
     paging: {},
     files: used,
     iam: { actions: first.actions, access: command === "ls" ? "List" : readOnly ? "Read" : "Write" },
     readOnly,
+    ...(creds ? { credentials: creds.reason } : {}),
     warnings: [],
     highLevel: hl,
   };
+}
+
+const COMPLETE = ["complete-multipart-upload", "abort-multipart-upload"];
+const UPLOAD = ["put-object", "create-multipart-upload", "upload-part", ...COMPLETE];
+const COPY = ["head-object", "copy-object", "create-multipart-upload", "upload-part-copy", ...COMPLETE];
+const DELETE = ["delete-object", "delete-objects"];
+
+/**
+ * Every S3 API operation `aws s3 <command>` may call (the AWS CLI's s3 transfer code), so that policy
+ * rules written for `s3api` hold for the `s3` commands too.
+ */
+export function s3Calls(command: string, paths: string[], options: Record<string, unknown>): string[] {
+  const [src, dst] = paths;
+  const recursive = options.recursive === true || command === "sync";
+  const list = recursive ? ["list-objects-v2"] : [];
+  const transfer = () => {
+    if (src === undefined || dst === undefined) return [];
+    if (isS3(src)) return isS3(dst) ? COPY : ["head-object", "get-object"];
+    return UPLOAD;
+  };
+  switch (command) {
+    case "ls":
+      return paths.length === 0 || paths[0] === "s3://" ? ["list-buckets"] : ["list-objects-v2"];
+    case "mb":
+      return ["create-bucket"];
+    case "rb":
+      return options.force === true ? ["list-objects-v2", ...DELETE, "delete-bucket"] : ["delete-bucket"];
+    case "rm":
+      return [...list, ...DELETE];
+    case "presign":
+      return ["get-object"];
+    case "website":
+      return ["put-bucket-website"];
+    case "cp":
+      return [...list, ...transfer()];
+    case "mv":
+      return [...list, ...transfer(), ...(src !== undefined && isS3(src) ? DELETE : [])];
+    case "sync": {
+      const both = src !== undefined && dst !== undefined && isS3(src) && isS3(dst);
+      const deletes = options.delete === true && dst !== undefined && isS3(dst) ? DELETE : [];
+      return [...new Set([...list, ...(both ? ["list-objects-v2"] : []), ...transfer(), ...deletes])];
+    }
+    default:
+      return [];
+  }
 }
 
 function requireS3(path: string | undefined, command: string): { bucket: string; key: string } {

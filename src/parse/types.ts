@@ -57,6 +57,14 @@ export interface HighLevelCommand {
   options: Record<string, unknown>;
 }
 
+/** An API operation a command calls, as the AWS CLI names it: `{service: "s3api", command: "delete-objects"}`. */
+export interface ApiCall {
+  /** The service's canonical CLI name (`s3api`, `opsworkscm`). */
+  service: string;
+  /** The operation's CLI name (`list-objects-v2`). */
+  command: string;
+}
+
 /** One validated AWS CLI command, ready for policy checks and execution. */
 export interface ParsedCommand {
   kind: "operation" | "waiter" | "high-level";
@@ -68,6 +76,8 @@ export interface ParsedCommand {
   command: string;
   /** The API operation called (for a waiter, the operation it polls; for a high-level command, its first call). */
   operation: string;
+  /** Every API operation the command may call (the CLI's own commands call several); what policy rules match. */
+  calls: ApiCall[];
   /** The API input: member names as the API spells them; timestamps as Dates, blobs as bytes. */
   params: Record<string, unknown>;
   globals: GlobalOptions;
@@ -84,6 +94,8 @@ export interface ParsedCommand {
   readOnly: boolean;
   /** Why this call counts as handing out credentials or secrets, if it does. */
   credentials?: string;
+  /** Why this call is not read-only although IAM rates it Read (it runs code, invokes a model), if so. */
+  sideEffect?: string;
   warnings: string[];
   highLevel?: HighLevelCommand;
 }

@@ -10,6 +10,7 @@ import process from "node:process";
 import { ParseFailure } from "../parse/errors.ts";
 import { diskFiles } from "../parse/files.ts";
 import type { FileAccess } from "../parse/unpack.ts";
+import { FileFailure, readConfinedSync } from "./confined-io.ts";
 
 /** How local files may be used. */
 export type FileMode = "workdir" | "unrestricted" | "no-access";
@@ -97,7 +98,7 @@ export function resolveLocalPath(
   const target = realish(isAbsolute(path) ? resolve(path) : resolve(root, path));
   const [r, t] = caseInsensitive ? [root.toLowerCase(), target.toLowerCase()] : [root, target];
   const rel = relative(r, t);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
+  if (rel.startsWith("..") || isAbsolute(rel)) {
     return {
       ok: false,
       error: denied(path, `it resolves to ${target}, outside the working directory`, workdir),
@@ -106,11 +107,24 @@ export function resolveLocalPath(
   return { ok: true, path: target };
 }
 
-/** Parse-time file access confined by the policy: refused paths fail as FILE_ACCESS_DENIED. */
+/**
+ * Parse-time file access confined by the policy: refused paths fail as FILE_ACCESS_DENIED, and each file
+ * is opened, then verified to be the regular file that was checked (policy/confined-io.ts).
+ */
 export function confinedFiles(mode: FileMode, workdir: string): FileAccess {
-  return diskFiles(workdir, (path) => {
+  const check = (path: string) => {
     const r = resolveLocalPath(path, mode, workdir);
     if (!r.ok) throw new ParseFailure(r.error);
     return r.path;
+  };
+  return diskFiles(workdir, check, (path) => {
+    try {
+      return readConfinedSync(path, { mode, workdir });
+    } catch (e) {
+      if (e instanceof FileFailure && e.error.code === "FILE_ACCESS_DENIED") {
+        throw new ParseFailure({ ...e.error, hint: e.error.hint ?? "" });
+      }
+      throw e;
+    }
   });
 }

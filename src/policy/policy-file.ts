@@ -6,6 +6,9 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { z } from "zod";
+import { entryProblem } from "./catalog.ts";
+import { globMatch } from "./glob.ts";
+import { normalizeKey } from "./keys.ts";
 
 const entry = z.string().trim().regex(
   /^aws(\s+\S+){1,3}$/,
@@ -20,7 +23,7 @@ const schema = z.object({
   }).strict(),
 }).strict();
 
-/** A loaded policy: patterns compiled. */
+/** A loaded policy: entries in normal form (lower case, canonical service names). */
 export interface UserPolicy {
   denyList: string[];
   elicitList: string[];
@@ -70,20 +73,32 @@ export function parsePolicy(
       },
     };
   }
-  const norm = (s: string) => s.trim().split(/\s+/).join(" ");
-  return {
-    ok: true,
-    policy: { denyList: r.data.policy.denyList.map(norm), elicitList: r.data.policy.elicitList.map(norm) },
-  };
+  const lists = { denyList: r.data.policy.denyList, elicitList: r.data.policy.elicitList };
+  const policy: UserPolicy = { denyList: [], elicitList: [] };
+  for (const list of ["denyList", "elicitList"] as const) {
+    for (const [i, raw] of lists[list].entries()) {
+      const entry = normalizeKey(raw);
+      const problem = entryProblem(entry);
+      if (problem) {
+        return {
+          ok: false,
+          error: {
+            code: "INVALID_POLICY",
+            message: `The policy file ${path} is invalid at policy.${list}[${i}]: '${raw}' ${problem}.`,
+            hint:
+              "Entries name AWS CLI commands as the CLI spells them (aws iam delete-user) or patterns with * (aws iam delete-*).",
+          },
+        };
+      }
+      policy[list].push(entry);
+    }
+  }
+  return { ok: true, policy };
 }
 
-/** Whether a policy entry matches a command key (`aws <service> <command>`); `*` matches any text. */
+/** Whether a policy entry matches a command key (`aws <service> <command>`); `*` matches any text, case is ignored. */
 export function matches(entry: string, key: string): boolean {
-  if (!entry.includes("*")) return entry === key;
-  const re = new RegExp(
-    `^${entry.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`,
-  );
-  return re.test(key);
+  return globMatch(normalizeKey(entry), key.toLowerCase());
 }
 
 /** A policy file that reloads itself when it changes, keeping the last good policy on a bad change. */
@@ -91,6 +106,8 @@ export class PolicySource {
   #policy: UserPolicy = { denyList: [], elicitList: [] };
   #mtime = -1;
   #lastError: PolicyError | undefined;
+  /** Whether a policy was ever read from the file: from then on a missing file keeps it in force. */
+  #loaded = false;
 
   constructor(readonly path: string, private readonly onReloadError?: (e: PolicyError) => void) {}
 
@@ -104,7 +121,16 @@ export class PolicySource {
   #read(): PolicyError | UserPolicy | undefined {
     let mtime: number;
     try {
-      mtime = statSync(this.path).mtimeMs;
+      const st = statSync(this.path);
+      // A FIFO or device would block the read forever, or feed it endless data.
+      if (!st.isFile()) {
+        return {
+          code: "INVALID_POLICY",
+          message: `The policy file ${this.path} is not a regular file`,
+          hint: "Point AWS_API_MCP_SECURITY_POLICY_FILE at a JSON file.",
+        };
+      }
+      mtime = st.mtimeMs;
     } catch (e) {
       // Only a file that is not there means "no policy"; any other failure must not drop the user's rules.
       const code = (e as { code?: string }).code;
@@ -114,6 +140,14 @@ export class PolicySource {
           message: `Cannot check the policy file ${this.path}: ${(e as Error).message}`,
           hint:
             "Fix the file's or its folder's permissions, or point AWS_API_MCP_SECURITY_POLICY_FILE elsewhere.",
+        };
+      }
+      if (this.#loaded) {
+        // An editor's save can remove the file for a moment: never let that mean "no rules".
+        return {
+          code: "INVALID_POLICY",
+          message: `The policy file ${this.path} is missing`,
+          hint: "Restore the file; to drop every rule, leave both lists empty.",
         };
       }
       this.#policy = { denyList: [], elicitList: [] };
@@ -135,6 +169,7 @@ export class PolicySource {
     this.#mtime = mtime;
     if (!parsed.ok) return parsed.error;
     this.#policy = parsed.policy;
+    this.#loaded = true;
     return parsed.policy;
   }
 

@@ -4,14 +4,7 @@
  * granted broad read and write, and main.ts runs everything else in a worker with exactly these
  * permissions: the defence in depth behind the file policy (policy/files.ts).
  */
-import {
-  awsSharedFiles,
-  type Env,
-  type FileAccess,
-  joinPath,
-  type Locations,
-  parentPath,
-} from "../locations.ts";
+import { awsSharedFiles, type Env, type FileAccess, joinPath, type Locations } from "../locations.ts";
 
 /** A worker's Deno permissions (every kind named: an omitted kind would be inherited). */
 export interface SandboxPermissions {
@@ -45,11 +38,20 @@ function shellOf(env: Env): string {
   return Deno.build.os === "windows" ? env.ComSpec || "cmd.exe" : "/bin/sh";
 }
 
+/** How many rotated log files are kept beside the log file (`<log>.1` … `<log>.7`); log.ts rotates them. */
+export const LOG_ROTATIONS = 7;
+
+/** The log file and its rotated copies: the only log paths the program may write. */
+export function logFiles(logFile: string): string[] {
+  return [logFile, ...Array.from({ length: LOG_ROTATIONS }, (_, i) => `${logFile}.${i + 1}`)];
+}
+
 /**
  * Reads: bundled data, the AWS config folder and the files the SDK's variables name, the policy file,
- * the log folder, user agent scripts, the working folder. Writes: the working folder, the log folder and
- * the SDK's SSO token cache. Nothing else — unless the user chose unrestricted file access. No program may
- * be run, except the shell when the user's AWS config has process credentials.
+ * the log files, user agent scripts, the working folder. Writes: the working folder, the log files and
+ * the SDK's SSO token cache — never the policy file or the folder holding it (by default the log's own).
+ * Nothing else — unless the user chose unrestricted file access. No program may be run, except the shell
+ * when the user's AWS config has process credentials.
  */
 export function sandboxPermissions(input: SandboxInput): SandboxPermissions {
   const { env, locations } = input;
@@ -59,7 +61,7 @@ export function sandboxPermissions(input: SandboxInput): SandboxPermissions {
   if (!locations) return { read: unique(input.bundled), write: false, ...fixed };
   if (input.fileAccess === "unrestricted") return { read: true, write: true, ...fixed };
   const awsDir = joinPath(locations.home, ".aws");
-  const logDir = parentPath(locations.logFile);
+  const logs = logFiles(locations.logFile);
   const work = input.fileAccess === "workdir" ? [locations.workingDir] : [];
   const named = [
     ...awsSharedFiles(env, locations.home),
@@ -70,11 +72,11 @@ export function sandboxPermissions(input: SandboxInput): SandboxPermissions {
     awsDir,
     ...named,
     locations.policyFile,
-    logDir,
+    ...logs,
     ...(locations.agentScriptsDir ? [locations.agentScriptsDir] : []),
     ...work,
   ];
-  const write = [logDir, joinPath(awsDir, "sso", "cache"), ...work];
+  const write = [...logs, joinPath(awsDir, "sso", "cache"), ...work];
   return { read: unique(read), write: unique(write), ...fixed };
 }
 

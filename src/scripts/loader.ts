@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { AgentScript, ScriptProblem } from "./types.ts";
+import { readConfinedSync } from "../policy/confined-io.ts";
 
 const BUNDLED_DIR = fileURLToPath(new URL("./bundled/", import.meta.url));
 const SUFFIX = ".script.md";
@@ -67,7 +68,10 @@ function loadDir(dir: string, source: AgentScript["source"], problems: ScriptPro
     const path = join(dir, f);
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      // A user's script must be a regular file inside the folder: not a symlink leading out, not a FIFO.
+      text = source === "bundled"
+        ? readFileSync(path, "utf8")
+        : new TextDecoder().decode(readConfinedSync(path, { mode: "workdir", workdir: dir }));
     } catch (e) {
       problems.push({ path, reason: `unreadable: ${(e as Error).message}` });
       continue;

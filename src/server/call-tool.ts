@@ -24,6 +24,7 @@ const resultSchema = z.object({
   ),
   region: z.string().optional(),
   error: errorSchema.optional(),
+  notice: z.string().optional().describe("Said when sensitive values were redacted from the output"),
 });
 
 /** call_aws's input. */
@@ -48,7 +49,7 @@ max_results to cap large listings. Responses are what \`aws … --output json\` 
 export function toolResult(results: CommandResult[]) {
   const text = results.map((r) => {
     const body = r.status === "success"
-      ? (r.text?.trim() || "(no output)")
+      ? `${r.text?.trim() || "(no output)"}${r.notice ? `\nNote: ${r.notice}` : ""}`
       : `Error [${r.error!.code}]: ${r.error!.message}${r.error!.hint ? `\nHint: ${r.error!.hint}` : ""}`;
     return results.length === 1 ? body : `$ ${r.command}\n${body}`;
   }).join("\n\n");
@@ -75,24 +76,31 @@ export function registerCallTool(server: ToolServer, deps: () => Promise<CallDep
       import("../exec/call.ts"),
       import("../log.ts"),
     ]);
+    const logged: Array<[CommandResult, string]> = [];
+    // Progress is sent before the result: a client drops notifications that arrive after it.
+    const pending: Promise<void>[] = [];
     const results = await callAws(commands, {
       ...base,
+      onResult: (r, logText) => logged.push([r, logText]),
       exec: { ...base.exec, signal: extra.signal, maxResults: max_results },
       onProgress: token === undefined ? undefined : (done, total, message) => {
-        void extra.sendNotification({
-          method: "notifications/progress",
-          params: { progressToken: token, progress: done, total, ...(message ? { message } : {}) },
-        }).catch(() => {});
+        pending.push(
+          extra.sendNotification({
+            method: "notifications/progress",
+            params: { progressToken: token, progress: done, total, ...(message ? { message } : {}) },
+          }).catch(() => {}),
+        );
       },
     });
     const log = logger("call_aws");
-    for (const r of results) {
+    for (const [r, logText] of logged) {
       log.info("call_aws {command}: {status}", {
-        command: redactText(r.command),
+        command: redactText(logText),
         status: r.status,
         error: r.error?.code,
       });
     }
+    await Promise.all(pending);
     return toolResult(results);
   });
 }

@@ -3,6 +3,7 @@ import type { ToolServer } from "./tool-server.ts";
 import type { ConsentAnswer } from "../exec/call.ts";
 import type { ParsedCommand } from "../parse/types.ts";
 import type { Decision } from "../policy/decide.ts";
+import { displayJson, maskedParams, maskValues, sensitiveInputs } from "../policy/redact.ts";
 
 /** The consent asker for a server: "unsupported" when the client has no elicitation. */
 export function elicitConsent(server: ToolServer, defaultRegion: string | undefined) {
@@ -17,10 +18,16 @@ export function elicitConsent(server: ToolServer, defaultRegion: string | undefi
     const message = [
       "An AI assistant wants to run this AWS command:",
       "",
-      `  ${text}`,
+      `  ${maskValues(text, sensitiveInputs(cmd))}`,
       "",
       `Service: ${cmd.service}  Operation: ${cmd.operation}  Region: ${region}`,
+      ...(cmd.globals.profile ? [`Profile: ${cmd.globals.profile}`] : []),
+      ...(cmd.globals.endpointUrl ? [`Endpoint: ${cmd.globals.endpointUrl}`] : []),
       `IAM access level: ${cmd.iam.access} (${cmd.iam.actions.join(", ")})`,
+      ...(cmd.calls.length > 1
+        ? [`API calls it may make: ${cmd.calls.map((c) => `${c.service} ${c.command}`).join(", ")}`]
+        : []),
+      `Parameters (sensitive values masked): ${displayJson(maskedParams(cmd))}`,
       `Why you are asked: ${decision.reason}`,
     ].join("\n");
     try {

@@ -1,6 +1,6 @@
 /** Every operation of every service under READ_OPERATIONS_ONLY: allowed exactly when List/Read and no credentials. */
 import { deepStrictEqual as assertEquals } from "node:assert";
-import { CREDENTIAL_OPERATIONS } from "../../src/models/credentials.ts";
+import { CREDENTIAL_OPERATIONS, SIDE_EFFECT_OPERATIONS } from "../../src/models/credentials.ts";
 import { loadService, serviceNames } from "../../src/models/registry.ts";
 import type { ParsedCommand } from "../../src/parse/types.ts";
 import { decide } from "../../src/policy/decide.ts";
@@ -9,8 +9,11 @@ import { runCli } from "../helpers.ts";
 Deno.test("READ_OPERATIONS_ONLY allows an operation only when it is List/Read and hands out no credentials", async () => {
   const settings = { readOperationsOnly: true, requireMutationConsent: false };
   const noPolicy = { denyList: [], elicitList: [] };
+  // Operations handing out credentials, and Read operations with side effects (unconditional ones).
   const creds = new Set(
-    CREDENTIAL_OPERATIONS.filter((c) => !c.when).map((c) => `${c.service}.${c.operation}`),
+    [...CREDENTIAL_OPERATIONS, ...SIDE_EFFECT_OPERATIONS].filter((c) => !c.when).map((c) =>
+      `${c.service}.${c.operation}`
+    ),
   );
   const wrong: string[] = [];
   const counts = { operations: 0, allowed: 0, denied: 0, credentials: 0 };
@@ -30,6 +33,8 @@ Deno.test("READ_OPERATIONS_ONLY allows an operation only when it is List/Read an
         service: name,
         command: o.cli,
         operation: op,
+        calls: [{ service: name, command: o.cli }],
+        globals: {},
         readOnly,
         iam: o.iam,
         params: {},

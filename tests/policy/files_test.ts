@@ -63,7 +63,6 @@ const TRICKS = [
   `${"a/".repeat(2100)}ok.json`,
   `${"../".repeat(40)}etc/passwd`,
   "/",
-  ".",
   "",
 ];
 
@@ -75,6 +74,10 @@ const LEGIT = [
   `${work}/ok.json`,
   "link-in/ok.json",
   "new-dir/out.bin",
+  // The working folder itself is inside (aws s3 sync . s3://b, aws s3 cp . s3://b --recursive).
+  ".",
+  "./",
+  work,
 ];
 
 Deno.test("path tricks are refused in workdir mode; legitimate paths resolve inside it", () => {

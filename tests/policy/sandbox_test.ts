@@ -49,7 +49,10 @@ Deno.test("workdir mode: Deno allows the working folder, AWS config, log folder 
     [`read:${join(w.work, "in.txt")}`]: "allowed",
     [`write:${join(w.work, "out.txt")}`]: "allowed",
     [`read:${join(w.home, ".aws", "config")}`]: "allowed",
-    [`write:${join(w.home, ".aws", "aws-api-mcp", "x.log")}`]: "error: ENOENT", // allowed; folder not made
+    // The launcher makes the log folder; the log file may be written, the policy file beside it never.
+    [`write:${join(w.home, ".aws", "aws-api-mcp", "aws-api-mcp-server.log")}`]: "allowed",
+    [`write:${join(w.home, ".aws", "aws-api-mcp", "mcp-security-policy.json")}`]: "denied",
+    [`write:${join(w.home, ".aws", "aws-api-mcp", "x.log")}`]: "denied",
     [`write:${join(w.home, ".aws", "config")}`]: "denied",
     [`read:${join(w.outside, "secret.txt")}`]: "denied",
     [`parse-read:${join(w.outside, "secret.txt")}`]: "denied",
@@ -90,6 +93,8 @@ Deno.test("no-access mode: not even the working folder; unrestricted mode: any p
   );
 });
 
+const logs = (file: string) => [file, ...[1, 2, 3, 4, 5, 6, 7].map((i) => `${file}.${i}`)];
+
 Deno.test("sandbox permissions: table of environments", () => {
   const home = "/home/u";
   const bundled = ["/opt/app/models/"];
@@ -108,10 +113,15 @@ Deno.test("sandbox permissions: table of environments", () => {
         "/home/u/.aws/config",
         "/home/u/.aws/credentials",
         "/home/u/.aws/aws-api-mcp/mcp-security-policy.json",
-        "/home/u/.aws/aws-api-mcp",
-        "/run/user/1/aws-api-mcp/workdir",
+        ...logs("/home/u/.aws/aws-api-mcp/aws-api-mcp-server.log"),
+        "/home/u/.aws/aws-api-mcp/workdir",
       ],
-      write: ["/home/u/.aws/aws-api-mcp", "/home/u/.aws/sso/cache", "/run/user/1/aws-api-mcp/workdir"],
+      // The log files alone: never the policy file or the folder they share.
+      write: [
+        ...logs("/home/u/.aws/aws-api-mcp/aws-api-mcp-server.log"),
+        "/home/u/.aws/sso/cache",
+        "/home/u/.aws/aws-api-mcp/workdir",
+      ],
     },
     {
       env: {
@@ -130,11 +140,11 @@ Deno.test("sandbox permissions: table of environments", () => {
         "/home/u/.aws/credentials",
         "/var/run/token",
         "/etc/aws-api-mcp/policy.json",
-        "/var/log/aws-api-mcp",
+        ...logs("/var/log/aws-api-mcp/server.log"),
         "/srv/scripts",
         "/srv/work",
       ],
-      write: ["/var/log/aws-api-mcp", "/home/u/.aws/sso/cache", "/srv/work"],
+      write: [...logs("/var/log/aws-api-mcp/server.log"), "/home/u/.aws/sso/cache", "/srv/work"],
     },
     {
       // A relative working folder is invalid (config.ts stops the program); it never widens the sandbox.
@@ -148,10 +158,14 @@ Deno.test("sandbox permissions: table of environments", () => {
         "/home/u/.aws/config",
         "/home/u/.aws/credentials",
         "/home/u/.aws/aws-api-mcp/mcp-security-policy.json",
-        "/home/u/.aws/aws-api-mcp",
-        "/t/aws-api-mcp/workdir",
+        ...logs("/home/u/.aws/aws-api-mcp/aws-api-mcp-server.log"),
+        "/home/u/.aws/aws-api-mcp/workdir",
       ],
-      write: ["/home/u/.aws/aws-api-mcp", "/home/u/.aws/sso/cache", "/t/aws-api-mcp/workdir"],
+      write: [
+        ...logs("/home/u/.aws/aws-api-mcp/aws-api-mcp-server.log"),
+        "/home/u/.aws/sso/cache",
+        "/home/u/.aws/aws-api-mcp/workdir",
+      ],
     },
     {
       // No home folder known: only the bundled data, so the program can say what is wrong and stop.
