@@ -21,6 +21,11 @@ const schema = z.object({
   AWS_API_MCP_LOG_LEVEL: z.enum(["trace", "debug", "info", "warning", "error", "fatal"]).default("info"),
   AWS_API_MCP_LOG_FILE: z.string().refine(isAbsolutePath, "must be an absolute path").optional(),
   AWS_API_MCP_ALLOWED_ENDPOINTS: z.string().optional(),
+  AWS_API_MCP_CALL_TIMEOUT_SECONDS: z.string().regex(
+    /^\s*[1-9]\d{0,5}\s*$/,
+    "must be a whole number of seconds from 1 to 999999",
+  )
+    .transform(Number).default(300),
   // Unset or empty: follow read-only mode (an empty value must not turn redaction off).
   AWS_API_MCP_REDACT_SENSITIVE: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
   AWS_API_MCP_ALLOWED_PROFILES: z.string().optional(),
@@ -40,6 +45,8 @@ export interface Config {
   fileAccess: FileAccess;
   agentScriptsDir?: string;
   logFile: string;
+  /** The longest one call_aws command may run, in seconds (waiters are bounded by their own settings). */
+  callTimeoutSeconds: number;
   /** Replace output values the models mark sensitive: by default in read-only mode. */
   redactSensitive: boolean;
   /** Endpoint hosts (or host:port, `*` wildcard) allowed beside loopback and AWS hosts. */
@@ -98,6 +105,7 @@ export function loadConfig(
       policyFile: at.policyFile,
       agentScriptsDir: at.agentScriptsDir,
       logFile: at.logFile,
+      callTimeoutSeconds: v.AWS_API_MCP_CALL_TIMEOUT_SECONDS,
       redactSensitive: v.AWS_API_MCP_REDACT_SENSITIVE
         ? TRUE_WORDS.includes(v.AWS_API_MCP_REDACT_SENSITIVE)
         : v.READ_OPERATIONS_ONLY,

@@ -2,7 +2,7 @@
  * Logging to `~/.aws/aws-api-mcp/aws-api-mcp-server.log` (10 MB × 7 files, rotating), never to stdout,
  * which carries the MCP protocol. Secrets are redacted before anything is written.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { LOG_ROTATIONS } from "./policy/sandbox.ts";
 import { configure, getLogger, type Logger, type LogLevel, type LogRecord } from "@logtape/logtape";
@@ -77,7 +77,11 @@ export function formatRecord(record: LogRecord): string {
  */
 export async function setupLogging(path: string, level: LogLevel): Promise<boolean> {
   try {
-    if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    } catch {
+      // Made already by the launcher (the sandbox may not even let the program look at the folder).
+    }
     const { getRotatingFileSink } = await import("@logtape/file");
     await configure({
       sinks: {

@@ -65,6 +65,8 @@ export interface CallDeps {
   exec: Omit<ExecOptions, "onProgress">;
   /** Concurrent commands in a batch. */
   concurrency?: number;
+  /** The longest one command may run (waiters are bounded by their own delay and attempts); none if unset. */
+  callTimeoutMs?: number;
   onProgress?: (done: number, total: number, message?: string) => void;
   /** Each result as it is done, with the command as it may be logged (sensitive values masked). */
   onResult?: (result: CommandResult, logText: string) => void;
@@ -126,7 +128,7 @@ async function attempt(
       text: `${JSON.stringify(parsed.value.template, null, 4)}\n`,
     };
   }
-  const done = await execute(parsed.value, { ...deps.exec, onProgress });
+  const done = await bounded(parsed.value, deps, onProgress);
   if (!done.ok) return { command, status: "error", error: done.error };
   const r: CommandResult = { command, status: "success", text: done.value.text, region: done.value.region };
   if (done.value.result !== undefined) r.response = done.value.result;
@@ -136,6 +138,44 @@ async function attempt(
     } the service model marks sensitive (secrets, passwords, keys) replaced by ${REDACTED}. Only the user can turn this off, by setting AWS_API_MCP_REDACT_SENSITIVE=false in the server's environment.`;
   }
   return r;
+}
+
+/** How often a running command says it is still waiting (progress keeps flowing while a call waits). */
+const HEARTBEAT_MS = 5000;
+
+/** Executes within the call time limit, saying every few seconds that the command is still running. */
+async function bounded(cmd: ParsedCommand, deps: CallDeps, onProgress?: (m: string) => void) {
+  const limit = cmd.kind === "waiter" || !deps.callTimeoutMs
+    ? undefined
+    : AbortSignal.timeout(deps.callTimeoutMs);
+  const signals = [deps.exec.signal, limit].filter((s): s is AbortSignal => s !== undefined);
+  const started = Date.now();
+  const beat = setInterval(
+    () => onProgress?.(`${cmd.operation}: still running (${Math.round((Date.now() - started) / 1000)} s)`),
+    HEARTBEAT_MS,
+  );
+  try {
+    const done = await execute(cmd, {
+      ...deps.exec,
+      onProgress,
+      signal: signals.length ? AbortSignal.any(signals) : undefined,
+    });
+    if (!done.ok && limit?.aborted && !deps.exec.signal?.aborted) {
+      const seconds = deps.callTimeoutMs! / 1000;
+      return {
+        ok: false as const,
+        error: {
+          code: "CALL_TIMEOUT" as const,
+          message: `The ${cmd.operation} call did not finish within ${seconds} s and was stopped.`,
+          hint:
+            "Narrow the request (filters, --max-items, max_results, --query does not reduce the transfer), or ask the user to raise AWS_API_MCP_CALL_TIMEOUT_SECONDS.",
+        },
+      };
+    }
+    return done;
+  } finally {
+    clearInterval(beat);
+  }
 }
 
 function ruleOf(code: Refusal["code"]): string {

@@ -81,6 +81,7 @@ export function callDeps(
       decide: (cmd) => decide(cmd, settings, policy.source.current()),
       consent: policy.ask ?? (() => Promise.resolve("unsupported" as const)),
     },
+    callTimeoutMs: config.callTimeoutSeconds * 1000,
     exec: {
       region: config.region,
       profile: config.profile,

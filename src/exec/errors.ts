@@ -5,6 +5,7 @@ export type ExecErrorCode =
   | "SERVICE_ERROR"
   | "NETWORK_ERROR"
   | "TIMEOUT"
+  | "CALL_TIMEOUT"
   | "CANCELLED"
   | "NO_SDK_CLIENT"
   | "UNSUPPORTED_COMMAND"

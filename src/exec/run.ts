@@ -22,7 +22,7 @@ import { isS3RemoveAll, runS3RemoveAll } from "./s3rm.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
-import { mapSensitive } from "../models/sensitive.ts";
+import { mapSensitive, unmarkedSensitive } from "../models/sensitive.ts";
 
 /** What stands in the output for a value the model marks sensitive. */
 export const REDACTED = "<redacted: sensitive>";
@@ -232,7 +232,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     return mapSensitive(out, op.output.shape, outShapes, () => {
       redacted++;
       return REDACTED;
-    }) as Record<string, unknown>;
+    }, unmarkedSensitive(service.name)) as Record<string, unknown>;
   };
   let redacted = 0;
   let result: unknown;

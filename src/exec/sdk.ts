@@ -91,9 +91,10 @@ function clientConfig(s: ClientSettings): Record<string, unknown> {
   const config: Record<string, unknown> = {
     region: s.region,
     requestHandler: new NodeHttpHandler({
-      // The CLI's defaults: 60 s to connect, 60 s between bytes; 0 means no limit.
+      // The CLI's defaults: 60 s to connect, 60 s of silence while sending or receiving; 0 means no limit.
+      // (requestTimeout would only warn; the socket's idle timeout is what fails a silent endpoint.)
       connectionTimeout: (s.connectTimeoutSeconds ?? 60) * 1000 || undefined,
-      requestTimeout: (s.readTimeoutSeconds ?? 60) * 1000 || undefined,
+      socketTimeout: (s.readTimeoutSeconds ?? 60) * 1000 || undefined,
       httpsAgent: new Agent(agentOptions),
     }),
     // SDK warnings would otherwise go to the console; the protocol owns stdout.

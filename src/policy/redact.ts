@@ -4,7 +4,7 @@
  * secret-looking names and URL credentials applies.
  */
 import { loadService } from "../models/registry.ts";
-import { mapSensitive, sensitiveTexts } from "../models/sensitive.ts";
+import { mapSensitive, sensitiveTexts, unmarkedSensitive } from "../models/sensitive.ts";
 import type { ParsedCommand } from "../parse/types.ts";
 
 /** The mask that stands for a hidden value. */
@@ -15,7 +15,7 @@ export function sensitiveInputs(cmd: ParsedCommand): string[] {
   const service = loadService(cmd.serviceModel);
   const input = service?.operations[cmd.operation]?.input;
   if (!service || !input) return [];
-  return sensitiveTexts(cmd.params, input.shape, (n) => service.shapes[n]);
+  return sensitiveTexts(cmd.params, input.shape, (n) => service.shapes[n], unmarkedSensitive(service.name));
 }
 
 /** `text` with every occurrence of each value (also in its JSON-escaped form) replaced by the mask. */
@@ -36,7 +36,13 @@ export function maskedParams(cmd: ParsedCommand): unknown {
   const service = loadService(cmd.serviceModel);
   const input = service?.operations[cmd.operation]?.input;
   if (!service || !input) return cmd.params;
-  return mapSensitive(cmd.params, input.shape, (n) => service.shapes[n], () => MASK);
+  return mapSensitive(
+    cmd.params,
+    input.shape,
+    (n) => service.shapes[n],
+    () => MASK,
+    unmarkedSensitive(service.name),
+  );
 }
 
 /** JSON for people: bytes as their size, no more than `max` characters. */

@@ -345,3 +345,10 @@ Deno.test("the CLI's parse subcommand refuses a typo'd policy entry at start-up 
     Deno.env.delete("AWS_API_MCP_SECURITY_POLICY_FILE");
   }
 });
+
+Deno.test("item 2: parameter values that are URLs are passed as text, never fetched (as in the AWS CLI v2)", () => {
+  const cmd = parsed(
+    "aws cloudformation create-stack --stack-name s --template-body http://169.254.169.254/latest",
+  );
+  assertEquals(cmd.params.TemplateBody, "http://169.254.169.254/latest");
+});

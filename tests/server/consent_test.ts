@@ -125,3 +125,41 @@ Deno.test("read-only mode and the policy file refuse through the tool; a bad pol
   assertEquals(out.code, 2);
   ok(new TextDecoder().decode(out.stderr).includes("policy.denyList[0]"));
 });
+
+Deno.test({
+  name: "item 7: the consent prompt shows the resolved operation and parameters, sensitive values masked",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const rec = await startRecorder(() => ({
+      headers: { "content-type": "application/x-amz-json-1.1" },
+      body: JSON.stringify({ Version: 1 }),
+    }));
+    const work = mkdtempSync(join(tmpdir(), "consent-params-"));
+    writeFileSync(
+      join(work, "params.json"),
+      JSON.stringify({ Name: "/app/db-password", Value: "hunter2-secret", Type: "SecureString" }),
+    );
+    try {
+      await withClient(
+        { ...base, REQUIRE_MUTATION_CONSENT: "true", AWS_API_MCP_WORKING_DIR: work },
+        { action: "accept", content: { confirm: true } },
+        async (c, asked) => {
+          await c.callTool({
+            name: "call_aws",
+            arguments: {
+              cli_command:
+                `aws ssm put-parameter --cli-input-json file://params.json --endpoint-url ${rec.endpoint}`,
+            },
+          });
+          ok(asked.length === 1, "asked once");
+          const prompt = asked[0];
+          ok(prompt.includes("PutParameter") && prompt.includes("/app/db-password"), prompt);
+          ok(prompt.includes('"Value": "***"') && !prompt.includes("hunter2"), prompt);
+        },
+      );
+    } finally {
+      await rec.stop();
+    }
+  },
+});

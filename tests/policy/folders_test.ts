@@ -1,0 +1,66 @@
+/** Item 9: the default working folder is the user's own (0700, not a link, not another user's); no log at a root. */
+import { deepStrictEqual as assertEquals, ok } from "node:assert";
+import { chownSync, mkdirSync, mkdtempSync, statSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { locationsOf } from "../../src/locations.ts";
+import { isFilesystemRoot, prepareFolders } from "../../src/policy/folders.ts";
+import { MAIN, RUN_FLAGS } from "../helpers.ts";
+
+function home() {
+  const h = mkdtempSync(join(tmpdir(), "folders-"));
+  return { h, env: { HOME: h }, workdir: join(h, ".aws", "aws-api-mcp", "workdir") };
+}
+
+Deno.test("the default working folder is made owner-only under ~/.aws/aws-api-mcp", () => {
+  const { env, workdir } = home();
+  assertEquals(prepareFolders(env, locationsOf(env)!, true), undefined);
+  assertEquals(statSync(workdir).mode & 0o777, 0o700);
+  assertEquals(prepareFolders(env, locationsOf(env)!, true), undefined, "an existing own folder is fine");
+});
+
+Deno.test("a default working folder that is a link or another user's is refused", () => {
+  const linked = home();
+  mkdirSync(join(linked.h, ".aws", "aws-api-mcp"), { recursive: true });
+  symlinkSync(tmpdir(), linked.workdir);
+  assertEquals(prepareFolders(linked.env, locationsOf(linked.env)!, true)?.code, "UNSAFE_FOLDER");
+  if (Deno.uid() === 0) {
+    const foreign = home();
+    mkdirSync(foreign.workdir, { recursive: true });
+    chownSync(foreign.workdir, 65534, 65534);
+    const p = prepareFolders(foreign.env, locationsOf(foreign.env)!, true);
+    ok(p?.code === "UNSAFE_FOLDER" && p.message.includes("another user"), JSON.stringify(p));
+  }
+  // No working folder is needed in no-access mode, so none is checked or made.
+  const none = home();
+  mkdirSync(join(none.h, ".aws", "aws-api-mcp"), { recursive: true });
+  symlinkSync(tmpdir(), none.workdir);
+  assertEquals(prepareFolders(none.env, locationsOf(none.env)!, false), undefined);
+});
+
+Deno.test("a log file at a filesystem root is refused", () => {
+  const { h } = home();
+  const env = { HOME: h, AWS_API_MCP_LOG_FILE: "/x.log" };
+  assertEquals(prepareFolders(env, locationsOf(env)!, true)?.code, "UNSAFE_FOLDER");
+  for (
+    const [p, root] of [["/", true], ["//", true], ["C:\\", true], ["/var/log", false], [
+      "/x",
+      false,
+    ]] as const
+  ) {
+    assertEquals(isFilesystemRoot(p), root, p);
+  }
+});
+
+Deno.test("the program stops with a clear message before serving when its working folder is unsafe", async () => {
+  const linked = home();
+  mkdirSync(join(linked.h, ".aws", "aws-api-mcp"), { recursive: true });
+  symlinkSync(tmpdir(), linked.workdir);
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", ...RUN_FLAGS, MAIN, "--version"],
+    env: { HOME: linked.h, PATH: Deno.env.get("PATH") ?? "" },
+    clearEnv: true,
+  }).output();
+  const stderr = new TextDecoder().decode(out.stderr);
+  ok(out.code === 2 && stderr.includes("symbolic link") && !stderr.includes("    at "), stderr);
+});
