@@ -122,3 +122,51 @@ export async function startRecorder(
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
+
+/** How a misbehaving endpoint misbehaves. */
+export type Fault = "silent" | "stall-after-headers" | "trickle" | "reset" | "garbage";
+
+/**
+ * A TCP endpoint on 127.0.0.1 that misbehaves: accepts and never answers, sends headers then stalls, sends
+ * a byte a second, resets the connection, or answers something that is not HTTP. Sockets are closed on stop.
+ */
+export async function startFaultServer(fault: Fault): Promise<LocalServer & { connections: () => number }> {
+  const { createServer: createTcpServer } = await import("node:net");
+  const sockets = new Set<import("node:net").Socket>();
+  const timers = new Set<ReturnType<typeof setInterval>>();
+  let connections = 0;
+  const server = createTcpServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on("error", () => {});
+    socket.on("close", () => sockets.delete(socket));
+    socket.once("data", () => {
+      if (fault === "reset") socket.resetAndDestroy();
+      else if (fault === "garbage") socket.end("SSH-2.0-OpenSSH_9.6\r\nnot http at all\r\n\r\n");
+      else if (fault === "stall-after-headers") {
+        socket.write(
+          "HTTP/1.1 200 OK\r\ncontent-type: application/x-amz-json-1.0\r\ncontent-length: 100\r\n\r\n{",
+        );
+      } else if (fault === "trickle") {
+        socket.write(
+          "HTTP/1.1 200 OK\r\ncontent-type: application/x-amz-json-1.0\r\ncontent-length: 100000\r\n\r\n",
+        );
+        const t = setInterval(() => socket.write(" "), 500);
+        timers.add(t);
+        socket.on("close", () => clearInterval(t));
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const port = (server.address() as { port: number }).port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    stop: () =>
+      new Promise<void>((r) => {
+        for (const t of timers) clearInterval(t);
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}

@@ -6,6 +6,8 @@ export type ExecErrorCode =
   | "NETWORK_ERROR"
   | "TIMEOUT"
   | "CALL_TIMEOUT"
+  | "INVALID_VALUE"
+  | "LOCAL_ERROR"
   | "CANCELLED"
   | "NO_SDK_CLIENT"
   | "UNSUPPORTED_COMMAND"
@@ -41,12 +43,58 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string; attempts?: number };
 }
 
-/** Maps an SDK or network failure to an ExecError, worded like the AWS CLI. */
+/** What a network error code means, in words. */
+const NETWORK_CAUSES: Readonly<Record<string, string>> = {
+  ECONNRESET: "the endpoint reset the connection",
+  EPIPE: "the endpoint closed the connection while the request was being sent",
+  ECONNREFUSED: "nothing is listening at the endpoint",
+  ENOTFOUND: "the host name could not be resolved (DNS)",
+  EAI_AGAIN: "the host name could not be resolved (DNS did not answer)",
+  EHOSTUNREACH: "the host cannot be reached",
+  ENETUNREACH: "the network cannot be reached",
+  ECONNABORTED: "the connection was aborted",
+  ERR_SSL_WRONG_VERSION_NUMBER: "the endpoint does not speak TLS (try http://)",
+};
+
+/** The system or HTTP-parser error code of a failure, if it has one. */
+function systemCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string" && /^(E[A-Z_]+|HPE_[A-Z_]+|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)) {
+    return code;
+  }
+  const cause = (e as { cause?: unknown }).cause;
+  return cause && cause !== e ? systemCode(cause) : undefined;
+}
+
+/**
+ * Maps an SDK or network failure to an ExecError, worded like the AWS CLI. A service error is only what a
+ * service answered; failures to get an answer are network errors or time-outs, with their cause; failures
+ * before anything could be sent are local errors.
+ */
 export function fromSdkError(e: unknown, operation: string): ExecError {
   const err = (e ?? {}) as SdkErrorShape;
   const name = err.name ?? "Error";
   if (name === "AbortError") return { code: "CANCELLED", message: `The ${operation} call was cancelled.` };
-  if (name === "TimeoutError" || /timed? ?out|ETIMEDOUT/i.test(err.message ?? "")) {
+  if (e instanceof URIError) {
+    return {
+      code: "INVALID_VALUE",
+      message: `A parameter of ${operation} cannot be written into the request URL: ${err.message}.`,
+      hint: "Remove characters that have no URL encoding (such as a lone UTF-16 surrogate) from the values.",
+    };
+  }
+  const sys = err.$metadata?.httpStatusCode === undefined ? systemCode(e) : undefined;
+  if (sys && sys !== "ETIMEDOUT") {
+    // The SDK names ECONNRESET and EPIPE "TimeoutError"; they are not time-outs, and raising them won't help.
+    const cause = NETWORK_CAUSES[sys] ?? (sys.startsWith("HPE_") ? "the endpoint's answer is not HTTP" : sys);
+    return {
+      code: "NETWORK_ERROR",
+      message: `Could not get an answer from the endpoint for ${operation}: ${cause} (${sys}: ${
+        err.message ?? ""
+      }).`,
+      hint: "Check the region, --endpoint-url and network access.",
+    };
+  }
+  if (name === "TimeoutError" || sys === "ETIMEDOUT" || /timed? ?out/i.test(err.message ?? "")) {
     return {
       code: "TIMEOUT",
       message: `The ${operation} call timed out: ${err.message}`,
@@ -76,16 +124,8 @@ export function fromSdkError(e: unknown, operation: string): ExecError {
       service: { code, httpStatus: status, requestId: err.$metadata?.requestId },
     };
   }
-  const sys = (e as { code?: string }).code;
-  if (sys && /^E[A-Z]+$/.test(sys)) {
-    return {
-      code: "NETWORK_ERROR",
-      message: `Could not connect to the endpoint for ${operation}: ${err.message ?? sys}`,
-      hint: "Check the region, --endpoint-url and network access.",
-    };
-  }
   return {
-    code: "SERVICE_ERROR",
-    message: `An error occurred (${name}) when calling the ${operation} operation: ${err.message ?? ""}`,
+    code: "LOCAL_ERROR",
+    message: `The ${operation} call failed before any answer came back (${name}): ${err.message ?? ""}`,
   };
 }

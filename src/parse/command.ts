@@ -12,7 +12,8 @@ import { closest } from "./closest.ts";
 import { cliName } from "../models/names.ts";
 import { applyDefaults, checkEndpointParams } from "./defaults.ts";
 import type { ExtraContext } from "./extras.ts";
-import { fail, failMissing, failUnknownOptions, ParseFailure, type Result } from "./errors.ts";
+import { checkBucketName, checkHostLabels } from "./labels.ts";
+import { fail, failMissing, failUnknownOptions, intendedFlag, ParseFailure, type Result } from "./errors.ts";
 import { GLOBAL_SPECS, readGlobals } from "./globals.ts";
 import { HIGH_LEVEL_COMMANDS, isHighLevel } from "./highlevel.ts";
 import { isCustomCommand, parseCustom } from "./custom.ts";
@@ -305,9 +306,9 @@ function bind(
   if (table.outfile && parsed.positionals.length === 0) missing.push("outfile");
   if (missing.length) failMissing(missing);
   if (parsed.extras.length) {
-    const near = parsed.extras.filter((e) => e.startsWith("--")).flatMap((e) =>
-      closest(e.slice(2).split("=")[0], table.parser.specs.map((s) => s.name), 1)
-    );
+    const near = parsed.extras.map((e) => intendedFlag(e) ?? e).filter((e) => e.startsWith("--")).flatMap((
+      e,
+    ) => closest(e.slice(2).split("=")[0], table.parser.specs.map((s) => s.name), 1));
     failUnknownOptions(
       parsed.extras,
       near.length
@@ -418,6 +419,10 @@ function bind(
     );
   }
   checkEndpointParams(service, checked, globals.endpointUrl);
+  if (!skeleton) {
+    if (service.botocore === "s3") checkBucketName(checked);
+    checkHostLabels(op, input, checked);
+  }
   const creds = credentialEntry(service.name, operation, checked);
   const readOnly = isReadOnly(op.iam.access, service.name, operation, checked);
   const result: ParsedCommand = {

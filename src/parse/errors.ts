@@ -50,9 +50,43 @@ export function failMissing(missing: string[], hint = `Add ${missing.join(", ")}
   fail("MISSING_ARGUMENT", `The following arguments are required: ${missing.join(", ")}.`, hint);
 }
 
-/** Fails for options the command does not have. */
+// Dashes that look like '-' and characters that cannot be seen: a flag typed with them is not the flag.
+const DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D-]+/;
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "g");
+
+/** What a mistyped flag was meant to be (`—region`, `--re\u200Bgion` → `--region`), or undefined. */
+export function intendedFlag(word: string): string | undefined {
+  const dashes = DASHES.exec(word)?.[0];
+  if (!dashes || !/[^-]/.test(dashes) && !INVISIBLE.test(word)) return undefined;
+  const fixed = `--${word.slice(dashes.length).replace(INVISIBLE_ALL, "")}`;
+  return fixed === word ? undefined : fixed;
+}
+
+/** A word as an error shows it: characters that cannot be seen or that imitate others spelled out. */
+export function shownWord(word: string): string {
+  const text = word.length > 80 ? `${word.slice(0, 80)}…` : word;
+  // deno-lint-ignore no-control-regex
+  return text.replace(
+    /[^\x20-\x7e]/g,
+    (c) => /[\p{L}\p{N}]/u.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+/** The most unknown options an error lists: a command of millions of tokens must not make a huge error. */
+const MAX_LISTED = 20;
+
+/** Fails for options the command does not have; mistyped dashes and invisible characters are pointed out. */
 export function failUnknownOptions(extras: string[], hint: string): never {
-  fail("UNKNOWN_OPTION", `Unknown options: ${extras.join(", ")}`, hint);
+  const listed = extras.slice(0, MAX_LISTED).map(shownWord);
+  const more = extras.length > MAX_LISTED ? ` … and ${extras.length - MAX_LISTED} more` : "";
+  const typo = extras.map((e) => [e, intendedFlag(e)] as const).find(([, f]) => f !== undefined);
+  const note = typo
+    ? ` ('${shownWord(typo[0])}' has a dash or invisible character that is not part of a flag: write '${
+      typo[1]
+    }')`
+    : "";
+  fail("UNKNOWN_OPTION", `Unknown options: ${listed.join(", ")}${more}${note}`, hint);
 }
 
 /** Either a value or an error. */

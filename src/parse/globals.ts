@@ -59,7 +59,7 @@ export function readGlobals(values: Map<string, ArgValue>): GlobalOptions {
   if (str("region") !== undefined) {
     const region = str("region")!;
     // botocore's validate_region_name: the region becomes part of the host name.
-    if (region !== "*" && !/^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(region)) {
+    if (region !== "*" && !/^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/.test(region)) {
       fail(
         "INVALID_REGION",
         `Provided region_name '${region.slice(0, 80)}' doesn't match a supported format.`,

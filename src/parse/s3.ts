@@ -5,6 +5,7 @@
  */
 import { credentialEntry } from "../models/credentials.ts";
 import { ArgParser, type OptionSpec } from "./argparse.ts";
+import { checkBucketName } from "./labels.ts";
 import { fail, failMissing, failUnknownOptions } from "./errors.ts";
 import { pyInt } from "./shorthand.ts";
 import type { FileUse, GlobalOptions, HighLevelCommand, ParsedCommand } from "./types.ts";
@@ -182,6 +183,7 @@ export function parseS3(
   const hl: HighLevelCommand = { name: command, paths, options };
   const used: FileUse[] = [];
   const first = firstCall(command, paths, options, globals, files, used);
+  checkBucketName(first.params);
   const creds = credentialEntry("s3", first.operation, first.params, command);
   const readOnly = !creds && (command === "ls" ||
     ((command === "cp" || command === "sync") && isS3(paths[0]) && !isS3(paths[1])));
