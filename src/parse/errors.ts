@@ -66,7 +66,6 @@ export function intendedFlag(word: string): string | undefined {
 /** A word as an error shows it: characters that cannot be seen or that imitate others spelled out. */
 export function shownWord(word: string): string {
   const text = word.length > 80 ? `${word.slice(0, 80)}…` : word;
-  // deno-lint-ignore no-control-regex
   return text.replace(
     /[^\x20-\x7e]/g,
     (c) => /[\p{L}\p{N}]/u.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
