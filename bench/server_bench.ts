@@ -75,6 +75,50 @@ for (let i = 0; i < 50; i++) {
 }
 const perCall = median(callTimes);
 console.log(`call_aws_per_call_median: ${perCall.toFixed(2)} ms`);
+
+/** The server's resident memory now, in MiB (Linux). */
+function rssMiB(): string | undefined {
+  if (!pid || !existsSync(`/proc/${pid}/status`)) return undefined;
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return rss ? (Number(rss[1]) / 1024).toFixed(1) : undefined;
+}
+for (let i = 0; i < 1000; i++) {
+  await client.callTool({ name: "call_aws", arguments: { cli_command: command } });
+}
+const after1000 = rssMiB();
+if (after1000) console.log(`rss_after_1000_calls: ${after1000} MiB`);
+
+// A response just under the 100 MiB cap is served; three times that is refused without being held.
+const bodyOf = (bytes: number) => {
+  const names = Array.from(
+    { length: Math.floor(bytes / 20) },
+    (_, i) => `table-${String(i).padStart(9, "0")}`,
+  );
+  return JSON.stringify({ TableNames: names });
+};
+for (
+  const [name, bytes] of [["rss_after_100mb_response", 95_000_000], [
+    "rss_after_300mb_refused",
+    300_000_000,
+  ]] as const
+) {
+  const body = bodyOf(bytes);
+  const big = await startRecorder(() => ({
+    headers: { "content-type": "application/x-amz-json-1.0" },
+    body,
+  }));
+  const r = await client.callTool({
+    name: "call_aws",
+    arguments: {
+      cli_command:
+        `aws dynamodb list-tables --no-paginate --query 'length(TableNames)' --endpoint-url ${big.endpoint}`,
+    },
+  });
+  const text = (r.content as Array<{ text: string }>)[0].text.slice(0, 60).replace(/\s+/g, " ");
+  const rss = rssMiB();
+  if (rss) console.log(`${name}: ${rss} MiB (${(body.length / 1e6).toFixed(0)} MB answer: ${text})`);
+  await big.stop();
+}
 await client.close();
 
 if (existsSync("/usr/bin/aws")) {

@@ -6,6 +6,10 @@ import { type FileAccess, fileAccessOf, isAbsolutePath, locationsOf, TRUE_WORDS 
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => TRUE_WORDS.includes(v));
 
+const count = z.string().regex(/^\s*[1-9]\d{0,11}\s*$/, "must be a whole number of at least 1").transform(
+  Number,
+);
+
 const schema = z.object({
   AWS_REGION: z.string().min(1).optional(),
   AWS_API_MCP_PROFILE_NAME: z.string().min(1).optional(),
@@ -26,6 +30,9 @@ const schema = z.object({
     "must be a whole number of seconds from 1 to 999999",
   )
     .transform(Number).default(300),
+  AWS_API_MCP_MAX_RESPONSE_BYTES: count.default(100 * 1024 * 1024),
+  AWS_API_MCP_MAX_PAGES: count.default(1000),
+  AWS_API_MCP_MAX_ITEMS: count.default(100_000),
   // Unset or empty: follow read-only mode (an empty value must not turn redaction off).
   AWS_API_MCP_REDACT_SENSITIVE: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
   AWS_API_MCP_ALLOWED_PROFILES: z.string().optional(),
@@ -45,6 +52,11 @@ export interface Config {
   fileAccess: FileAccess;
   agentScriptsDir?: string;
   logFile: string;
+  /** The most bytes one response may have, and the pages of one listing together. */
+  maxResponseBytes: number;
+  /** Paging stops after this many pages, or this many items, unless max_results says otherwise. */
+  maxPages: number;
+  maxItems: number;
   /** The longest one call_aws command may run, in seconds (waiters are bounded by their own settings). */
   callTimeoutSeconds: number;
   /** Replace output values the models mark sensitive: by default in read-only mode. */
@@ -106,6 +118,9 @@ export function loadConfig(
       agentScriptsDir: at.agentScriptsDir,
       logFile: at.logFile,
       callTimeoutSeconds: v.AWS_API_MCP_CALL_TIMEOUT_SECONDS,
+      maxResponseBytes: v.AWS_API_MCP_MAX_RESPONSE_BYTES,
+      maxPages: v.AWS_API_MCP_MAX_PAGES,
+      maxItems: v.AWS_API_MCP_MAX_ITEMS,
       redactSensitive: v.AWS_API_MCP_REDACT_SENSITIVE
         ? TRUE_WORDS.includes(v.AWS_API_MCP_REDACT_SENSITIVE)
         : v.READ_OPERATIONS_ONLY,

@@ -52,7 +52,17 @@ export function runSandboxed(program: URL, args: string[], env: Record<string, s
     program,
     { type: "module", name: "aws-api-mcp", deno: { permissions } } as WorkerOptions,
   );
-  return new Promise((resolve) => {
+  // SIGINT and SIGTERM stop the program: the server closes (cancelling in-flight calls), then exits.
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  let forced: ReturnType<typeof setTimeout> | undefined;
+  const onSignal = (signal: "SIGINT" | "SIGTERM") => () => {
+    worker.postMessage({ shutdown: signal } satisfies ProgramStart);
+    // Bounded: whatever does not stop in time is ended.
+    forced ??= setTimeout(() => Deno.exit(signal === "SIGINT" ? 130 : 143), SHUTDOWN_GRACE_MS);
+  };
+  const listeners = signals.map((s) => [s, onSignal(s as "SIGINT" | "SIGTERM")] as const);
+  for (const [s, f] of listeners) Deno.addSignalListener(s, f);
+  return new Promise<number>((resolve) => {
     worker.onmessage = (event: MessageEvent<ProgramEnd>) => resolve(event.data.exitCode);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -60,8 +70,14 @@ export function runSandboxed(program: URL, args: string[], env: Record<string, s
       resolve(1);
     };
     worker.postMessage({ args } satisfies ProgramStart);
+  }).finally(() => {
+    clearTimeout(forced);
+    for (const [s, f] of listeners) Deno.removeSignalListener(s, f);
   });
 }
+
+/** How long the program has to stop after a signal before the process ends anyway. */
+const SHUTDOWN_GRACE_MS = 5000;
 
 if (import.meta.main) {
   Deno.exit(await runSandboxed(new URL("./program.ts", import.meta.url), Deno.args, Deno.env.toObject()));

@@ -6,10 +6,8 @@
 /// <reference lib="deno.worker" />
 import process from "node:process";
 
-/** What main.ts sends: the command-line arguments. */
-export interface ProgramStart {
-  args: string[];
-}
+/** What main.ts sends: the command-line arguments to start; later perhaps the signal that asks it to stop. */
+export type ProgramStart = { args: string[] } | { shutdown: "SIGINT" | "SIGTERM" };
 
 /** What the program sends back when it has finished. */
 export interface ProgramEnd {
@@ -35,7 +33,17 @@ async function run(args: string[]): Promise<number> {
   return Number(process.exitCode ?? 0);
 }
 
+/** Exit codes of a program stopped by a signal before it finished: 128 + the signal's number, as shells do. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
 self.onmessage = async (event: MessageEvent<ProgramStart>) => {
-  const end: ProgramEnd = { exitCode: await run(event.data.args) };
+  const data = event.data;
+  if ("shutdown" in data) {
+    // The server ends by itself once closed (exit 0); anything else just stops.
+    const { shutdown } = await import("./shutdown.ts");
+    if (!(await shutdown())) self.postMessage({ exitCode: SIGNAL_EXIT[data.shutdown] } satisfies ProgramEnd);
+    return;
+  }
+  const end: ProgramEnd = { exitCode: await run(data.args) };
   self.postMessage(end);
 };

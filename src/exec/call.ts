@@ -9,6 +9,7 @@ import type { ExecError } from "./errors.ts";
 import { decideUnparsed, type Decision } from "../policy/decide.ts";
 import type { ParsedCommand } from "../parse/types.ts";
 import { type ExecOptions, execute, REDACTED } from "./run.ts";
+import type { PagingStop } from "./paginate.ts";
 import { mapBounded } from "./pool.ts";
 import { maskValues, sensitiveInputs } from "../policy/redact.ts";
 
@@ -132,13 +133,28 @@ async function attempt(
   if (!done.ok) return { command, status: "error", error: done.error };
   const r: CommandResult = { command, status: "success", text: done.value.text, region: done.value.region };
   if (done.value.result !== undefined) r.response = done.value.result;
+  const notices: string[] = [];
+  if (done.value.stopped) notices.push(STOPPED[done.value.stopped] + RESUME);
   if (done.value.redacted) {
-    r.notice = `${done.value.redacted} value${
-      done.value.redacted === 1 ? "" : "s"
-    } the service model marks sensitive (secrets, passwords, keys) replaced by ${REDACTED}. Only the user can turn this off, by setting AWS_API_MCP_REDACT_SENSITIVE=false in the server's environment.`;
+    notices.push(
+      `${done.value.redacted} value${
+        done.value.redacted === 1 ? "" : "s"
+      } the service model marks sensitive (secrets, passwords, keys) replaced by ${REDACTED}. Only the user can turn this off, by setting AWS_API_MCP_REDACT_SENSITIVE=false in the server's environment.`,
+    );
   }
+  if (notices.length) r.notice = notices.join(" ");
   return r;
 }
+
+/** What the result says when paging stopped at a bound: the listing is partial, and how to go on. */
+const STOPPED: Readonly<Record<PagingStop, string>> = {
+  pages: "The listing is partial: paging stopped at AWS_API_MCP_MAX_PAGES pages.",
+  items: "The listing is partial: paging stopped at AWS_API_MCP_MAX_ITEMS items.",
+  bytes: "The listing is partial: the pages so far reached AWS_API_MCP_MAX_RESPONSE_BYTES.",
+  time: "The listing is partial: paging stopped near AWS_API_MCP_CALL_TIMEOUT_SECONDS.",
+};
+const RESUME =
+  " Pass its NextToken as --starting-token to go on, or narrow the listing (filters, max_results).";
 
 /** How often a running command says it is still waiting (progress keeps flowing while a call waits). */
 const HEARTBEAT_MS = 5000;

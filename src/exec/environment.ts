@@ -88,6 +88,14 @@ export function callDeps(
       profileRegion,
       env,
       redactSensitive: config.redactSensitive,
+      maxResponseBytes: config.maxResponseBytes,
+      // Paging ends a little before the call limit, so that what was fetched is returned, not lost.
+      paging: {
+        pages: config.maxPages,
+        items: config.maxItems,
+        bytes: config.maxResponseBytes,
+        ms: config.callTimeoutSeconds * 900,
+      },
       userAgent: config.telemetry
         ? `${PROGRAM_NAME}/${VERSION} read-only/${config.readOperationsOnly}`
         : undefined,

@@ -16,7 +16,9 @@ export type ExecErrorCode =
   | "FILE_ACCESS_DENIED"
   | "WAITER_FAILED"
   | "CREDENTIALS_ERROR"
-  | "INVALID_QUERY";
+  | "INVALID_QUERY"
+  | "QUERY_TOO_COSTLY"
+  | "RESPONSE_TOO_LARGE";
 
 /** An execution error: code, message (the CLI's wording for service errors), hint, service details. */
 export interface ExecError {
@@ -56,6 +58,13 @@ const NETWORK_CAUSES: Readonly<Record<string, string>> = {
   ERR_SSL_WRONG_VERSION_NUMBER: "the endpoint does not speak TLS (try http://)",
 };
 
+/** The failure itself or one of its causes with this name, if any (the SDK may wrap stream errors). */
+function findCause(e: unknown, name: string, depth = 0): Error | undefined {
+  if (!e || typeof e !== "object" || depth > 5) return undefined;
+  if ((e as Error).name === name) return e as Error;
+  return findCause((e as { cause?: unknown }).cause, name, depth + 1);
+}
+
 /** The system or HTTP-parser error code of a failure, if it has one. */
 function systemCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown }).code;
@@ -75,6 +84,15 @@ export function fromSdkError(e: unknown, operation: string): ExecError {
   const err = (e ?? {}) as SdkErrorShape;
   const name = err.name ?? "Error";
   if (name === "AbortError") return { code: "CANCELLED", message: `The ${operation} call was cancelled.` };
+  const tooLarge = findCause(e, "ResponseTooLargeError");
+  if (tooLarge) {
+    return {
+      code: "RESPONSE_TOO_LARGE",
+      message: `The ${operation} response was not read: ${tooLarge.message}`,
+      hint:
+        "Ask for less: a filter, --max-items or max_results, a smaller page (--page-size); --query does not shrink what is sent. The user can raise AWS_API_MCP_MAX_RESPONSE_BYTES.",
+    };
+  }
   if (e instanceof URIError) {
     return {
       code: "INVALID_VALUE",

@@ -4,11 +4,38 @@ import { search } from "jmespath";
 import { stringify } from "yaml";
 import type { OutputFormat } from "../parse/types.ts";
 import { ExecFailure } from "./errors.ts";
+import { queryFanOut } from "../parse/query.ts";
 import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
 
-/** Applies a JMESPath expression to the CLI-form result. */
+/** The most result values an expression may build: its fan-out times the values of its input. */
+export const MAX_QUERY_WORK = 20_000_000;
+
+/** How many values (objects, arrays, scalars) `v` holds, counting no further than `limit`. */
+export function countValues(v: unknown, limit: number): number {
+  let n = 0;
+  const stack: unknown[] = [v];
+  while (stack.length && n <= limit) {
+    const x = stack.pop();
+    n++;
+    if (Array.isArray(x)) stack.push(...x);
+    else if (x && typeof x === "object" && !(x instanceof PyFloat)) stack.push(...Object.values(x));
+  }
+  return n;
+}
+
+/** Applies a JMESPath expression to the CLI-form result, refusing one whose result could explode. */
 export function applyQuery(data: unknown, query: string | undefined): unknown {
   if (query === undefined) return data;
+  const fan = queryFanOut(query);
+  const values = countValues(data, Math.ceil(MAX_QUERY_WORK / Math.max(fan, 1)));
+  if (fan * values > MAX_QUERY_WORK) {
+    throw new ExecFailure({
+      code: "QUERY_TOO_COSTLY",
+      message:
+        `The --query expression could build ${fan}× its input of ${values}+ values, more than the ${MAX_QUERY_WORK} allowed.`,
+      hint: "Narrow the response first (filters, --max-items, max_results), or select fewer repeated fields.",
+    });
+  }
   try {
     return search(plain(data), query);
   } catch (e) {

@@ -15,6 +15,8 @@ export type FetchPage = (input: Record<string, unknown>) => Promise<Record<strin
 export interface PageLimits {
   maxItems?: number;
   startingToken?: string;
+  /** Bounds that hold even without maxItems: pages, items, bytes of pages held, time (ms). */
+  bounds?: { pages: number; items: number; bytes: number; ms: number };
   /** Called after each page with the number of pages so far. */
   onPage?: (pages: number) => void;
   signal?: AbortSignal;
@@ -72,13 +74,22 @@ function pyJsonInline(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Fetches all pages (or up to maxItems) and builds the CLI's full result. */
+/** Why paging stopped before the last page, other than maxItems. */
+export type PagingStop = "pages" | "items" | "bytes" | "time";
+
+/**
+ * Fetches all pages (or up to maxItems, or up to the bounds) and builds the CLI's full result; `stopped`
+ * says which bound ended it early, the result's NextToken where to resume.
+ */
 export async function paginate(
   p: Paginator,
   input: Record<string, unknown>,
   fetch: FetchPage,
   limits: PageLimits,
-): Promise<Record<string, unknown>> {
+): Promise<{ result: Record<string, unknown>; stopped?: PagingStop }> {
+  const started = Date.now();
+  let bytes = 0;
+  let stopped: PagingStop | undefined;
   const inTokens = list(p.input_token), outTokens = list(p.output_token);
   const resultKeys = list(p.result_key ?? []);
   const complete: Record<string, unknown> = {};
@@ -141,11 +152,29 @@ export async function paginate(
       resume = encodeToken(inTokens, next, 0);
       break;
     }
+    if (limits.bounds) {
+      // What the pages so far hold, as the JSON they would print: never more than the response cap.
+      bytes += JSON.stringify(page).length;
+      const b = limits.bounds;
+      stopped = pages >= b.pages
+        ? "pages"
+        : items >= b.items
+        ? "items"
+        : bytes >= b.bytes
+        ? "bytes"
+        : Date.now() - started >= b.ms
+        ? "time"
+        : undefined;
+      if (stopped) {
+        resume = encodeToken(inTokens, next, 0);
+        break;
+      }
+    }
     // A service that repeats its token would loop forever.
     if (inTokens.every((t) => JSON.stringify(request[t]) === JSON.stringify(next[t]))) break;
     request = { ...input, ...next };
   }
   const out = { ...complete, ...nonAggregate };
   if (resume) out.NextToken = resume;
-  return out;
+  return stopped ? { result: out, stopped } : { result: out };
 }

@@ -7,7 +7,7 @@ import type { Operation, ServiceModel, Shape, Waiter } from "../models/types.ts"
 import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput } from "./format.ts";
-import { paginate } from "./paginate.ts";
+import { paginate, type PagingStop } from "./paginate.ts";
 import { toCliOutput } from "./result.ts";
 import { withResponseMetadata } from "./metadata.ts";
 import { captureResponse, type HttpSeen } from "./capture.ts";
@@ -54,6 +54,10 @@ export interface ExecOptions {
   maxResults?: number;
   /** Replace every output value the model marks sensitive (read-only mode, AWS_API_MCP_REDACT_SENSITIVE). */
   redactSensitive?: boolean;
+  /** The most bytes one response may have (AWS_API_MCP_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
+  /** Bounds on pagination even without max_results: pages, items, bytes held, time in ms. */
+  paging?: { pages: number; items: number; bytes: number; ms: number };
   onProgress?: (message: string) => void;
 }
 
@@ -66,6 +70,8 @@ export interface ExecResult {
   region: string;
   /** How many sensitive values were replaced by the redaction marker. */
   redacted?: number;
+  /** The paging bound that ended a listing early (its NextToken resumes it). */
+  stopped?: PagingStop;
 }
 
 /** A result or an execution error. */
@@ -171,6 +177,7 @@ async function clientFor(
     readTimeoutSeconds: cmd.globals.readTimeout,
     connectTimeoutSeconds: cmd.globals.connectTimeout,
     userAgent: opts.userAgent,
+    maxResponseBytes: opts.maxResponseBytes,
   });
   return { loaded, region };
 }
@@ -235,18 +242,22 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     }, unmarkedSensitive(service.name)) as Record<string, unknown>;
   };
   let redacted = 0;
+  let stopped: PagingStop | undefined;
   let result: unknown;
   if (cmd.kind === "waiter") {
     await runWaiter(service.waiters[cmd.command] as Waiter, input, call, opts);
     result = undefined;
   } else if (op.paginator && cmd.globals.paginate && !cmd.outfile) {
     const maxItems = [cmd.paging.maxItems, opts.maxResults].filter((n) => n !== undefined) as number[];
-    result = await paginate(op.paginator, input, call, {
+    const paged = await paginate(op.paginator, input, call, {
       maxItems: maxItems.length ? Math.min(...maxItems) : undefined,
       startingToken: cmd.paging.startingToken,
       signal: opts.signal,
       onPage: (n) => opts.onProgress?.(`${cmd.operation}: page ${n}`),
+      bounds: opts.paging,
     });
+    result = paged.result;
+    stopped = paged.stopped;
   } else {
     const output = await call(input);
     result = withResponseMetadata(output, seen.raw!, seen.http, protocol);
@@ -260,6 +271,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     text,
     region,
     ...(redacted ? { redacted } : {}),
+    ...(stopped ? { stopped } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import { Agent } from "node:https";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AwsQueryProtocol } from "@aws-sdk/core/protocols";
+import { capResponses } from "./capped-handler.ts";
 import type { ServiceModel } from "../models/types.ts";
 
 /** How one client is configured; equal settings share a client. */
@@ -19,7 +20,12 @@ export interface ClientSettings {
   readTimeoutSeconds?: number;
   connectTimeoutSeconds?: number;
   userAgent?: string;
+  /** The most bytes one response body may have (AWS_API_MCP_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
+
+/** 100 MB: what one response may hold unless the user says otherwise. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 
 /** The minimal client surface used here. */
 export interface SdkClient {
@@ -90,13 +96,16 @@ function clientConfig(s: ClientSettings): Record<string, unknown> {
   if (s.caBundle) agentOptions.ca = s.caBundle;
   const config: Record<string, unknown> = {
     region: s.region,
-    requestHandler: new NodeHttpHandler({
-      // The CLI's defaults: 60 s to connect, 60 s of silence while sending or receiving; 0 means no limit.
-      // (requestTimeout would only warn; the socket's idle timeout is what fails a silent endpoint.)
-      connectionTimeout: (s.connectTimeoutSeconds ?? 60) * 1000 || undefined,
-      socketTimeout: (s.readTimeoutSeconds ?? 60) * 1000 || undefined,
-      httpsAgent: new Agent(agentOptions),
-    }),
+    requestHandler: capResponses(
+      new NodeHttpHandler({
+        // The CLI's defaults: 60 s to connect, 60 s of silence while sending or receiving; 0 means no limit.
+        // (requestTimeout would only warn; the socket's idle timeout is what fails a silent endpoint.)
+        connectionTimeout: (s.connectTimeoutSeconds ?? 60) * 1000 || undefined,
+        socketTimeout: (s.readTimeoutSeconds ?? 60) * 1000 || undefined,
+        httpsAgent: new Agent(agentOptions),
+      }),
+      s.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ),
     // SDK warnings would otherwise go to the console; the protocol owns stdout.
     logger: SILENT,
     // Like the AWS CLI: checksums only where an operation requires them.

@@ -20,6 +20,7 @@ export type ParseErrorCode =
   | "INVALID_BASE64"
   | "INVALID_QUERY"
   | "INVALID_REGION"
+  | "QUERY_TOO_COSTLY"
   | "FILE_ERROR"
   | "FILE_ACCESS_DENIED"
   | "VALIDATION_ERROR"

@@ -29,10 +29,16 @@ const resultSchema = z.object({
 
 /** call_aws's input. */
 export const callInput = {
-  cli_command: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(MAX_BATCH)]).describe(
+  cli_command: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(MAX_BATCH)], {
+    error: `must be a command string or a list of 1–${MAX_BATCH} command strings`,
+  }).describe(
     `One AWS CLI command starting with 'aws', or a list of up to ${MAX_BATCH} run concurrently (results in order).`,
   ),
-  max_results: z.number().int().min(1).optional().describe("Caps the items returned across all pages."),
+  max_results: z.number({ error: "must be a whole number of at least 1" }).int({
+    error: "must be a whole number of at least 1",
+  }).min(1, { error: "must be a whole number of at least 1" }).optional().describe(
+    "Caps the items returned across all pages.",
+  ),
 };
 
 /** call_aws's output. */

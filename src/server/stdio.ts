@@ -1,8 +1,4 @@
 /** The MCP server over stdio: what an MCP client launches from its `mcp.json`. */
-import process from "node:process";
-// The SDK's "./*" export maps types to `*.d.ts` and code to `*`, so code and types need two specifiers.
-// @ts-types="@modelcontextprotocol/sdk/server/stdio"
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Config } from "../config.ts";
 import type { CallDeps } from "../exec/call.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
@@ -11,6 +7,8 @@ import { elicitConsent } from "./consent.ts";
 import type { PolicySource } from "../policy/policy-file.ts";
 import { registerSuggestTool } from "./suggest-tool.ts";
 import { ToolServer } from "./tool-server.ts";
+import { LineTransport } from "./line-transport.ts";
+import { onShutdown } from "../shutdown.ts";
 
 /**
  * Creates the MCP server with its tools; execution code loads on the first call, not at start-up.
@@ -64,9 +62,9 @@ export async function serveStdio(
   const loggingReady = () => logging ??= startLogging(warnings);
   const server = await createServer(config, env, policy, warnings, loggingReady);
   const closed = new Promise<void>((resolve) => (server.onclose = resolve));
-  await server.connect(new StdioServerTransport());
-  // The transport does not notice the client closing stdin; without this the process would hang.
-  process.stdin.once("end", () => void server.close());
+  // The transport closes when the client closes stdin; a signal closes the server (main.ts, shutdown.ts).
+  await server.connect(new LineTransport());
+  onShutdown(() => server.close());
   const timer = setTimeout(() => void loggingReady(), LOGGING_DELAY_MS);
   await closed;
   clearTimeout(timer);

@@ -25,7 +25,6 @@ import {
   InitializeRequestSchema,
   LATEST_PROTOCOL_VERSION,
   ListToolsRequestSchema,
-  McpError,
   type Notification,
   type Request,
   type Result,
@@ -56,6 +55,17 @@ interface RegisteredTool {
   run(args: unknown, extra: ToolExtra): Promise<CallToolResult>;
 }
 
+const CALL_PARAMS = z.object({
+  name: z.string({ error: "must be a tool name (a string)" }),
+  arguments: z.record(z.string(), z.unknown(), { error: "must be an object of the tool's arguments" })
+    .optional(),
+}).loose();
+
+/** A JSON-RPC -32602 error whose message is said once (McpError would prefix its code to the message). */
+function invalidParams(message: string): Error {
+  return Object.assign(new Error(message), { code: ErrorCode.InvalidParams });
+}
+
 function toolError(message: string): CallToolResult {
   return { content: [{ type: "text", text: message }], isError: true };
 }
@@ -83,7 +93,11 @@ export class ToolServer
     this.setRequestHandler(ListToolsRequestSchema, () => ({
       tools: [...this.#tools.values()].map((t) => t.definition),
     }));
-    this.setRequestHandler(CallToolRequestSchema, (request, extra) => this.#call(request.params, extra));
+    // Params are checked here, not by the SDK, which would answer a malformed call with -32603 and a raw dump.
+    this.setRequestHandler(
+      z.object({ method: z.literal(CallToolRequestSchema.shape.method.value), params: z.unknown() }),
+      (request, extra) => this.#call(request.params, extra),
+    );
   }
 
   /** Adds a tool; its handler gets arguments checked against the input schema. */
@@ -114,12 +128,19 @@ export class ToolServer
     });
   }
 
-  async #call(
-    params: { name: string; arguments?: Record<string, unknown> },
-    extra: ToolExtra,
-  ): Promise<CallToolResult> {
+  async #call(raw: unknown, extra: ToolExtra): Promise<CallToolResult> {
+    const known = [...this.#tools.keys()].join(", ");
+    const p = CALL_PARAMS.safeParse(raw);
+    if (!p.success) {
+      throw invalidParams(
+        `Invalid params for tools/call: give "name" (one of ${known}) and "arguments" (an object). ${
+          p.error.issues.map((i) => `${i.path.join(".") || "params"}: ${i.message}`).join("; ")
+        }`,
+      );
+    }
+    const params = p.data;
     const tool = this.#tools.get(params.name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Tool ${params.name} not found`);
+    if (!tool) throw invalidParams(`Unknown tool '${params.name.slice(0, 100)}'. Tools: ${known}.`);
     const args = tool.input.safeParse(params.arguments ?? {});
     if (!args.success) {
       return toolError(

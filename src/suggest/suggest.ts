@@ -79,6 +79,11 @@ function placeholder(flag: string, shape: Shape, s: ServiceModel): string {
   }
 }
 
+/** A host-label member's placeholder with dashes, which a host name allows, instead of underscores. */
+function hostSafe(text: string, ref: { hostLabel?: boolean }): string {
+  return ref.hostLabel ? text.replaceAll("_", "-") : text;
+}
+
 function structureExample(shape: Shape, s: ServiceModel, depth = 0, name = "value"): unknown {
   if (!["structure", "list", "map"].includes(shape.type)) {
     if (shape.enum?.length) return shape.enum[0];
@@ -180,7 +185,9 @@ function detail(r: Ranked): Detail {
       const shape = service.shapes[ref.shape];
       if (!p.required) return [];
       return [
-        shape.type === "boolean" ? p.flag : `${p.flag} ${placeholder(p.flag.slice(2), shape, service)}`,
+        shape.type === "boolean"
+          ? p.flag
+          : `${p.flag} ${hostSafe(placeholder(p.flag.slice(2), shape, service), ref)}`,
       ];
     }),
     ...(takesOutfile(service, op) && r.kind === "op" ? ["OUTFILE"] : []),

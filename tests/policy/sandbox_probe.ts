@@ -25,6 +25,7 @@ function attempt(action: string): string {
 }
 
 self.onmessage = (event: MessageEvent<ProgramStart>) => {
+  if (!("args" in event.data)) return;
   const out = Object.fromEntries(event.data.args.map((a) => [a, attempt(a)]));
   console.log(JSON.stringify(out));
   self.postMessage({ exitCode: 0 } satisfies ProgramEnd);
