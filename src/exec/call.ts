@@ -68,6 +68,8 @@ export interface CallDeps {
   concurrency?: number;
   /** The longest one command may run (waiters are bounded by their own delay and attempts); none if unset. */
   callTimeoutMs?: number;
+  /** How often a running command reports that it still runs (default 5 s). */
+  heartbeatMs?: number;
   onProgress?: (done: number, total: number, message?: string) => void;
   /** Each result as it is done, with the command as it may be logged (sensitive values masked). */
   onResult?: (result: CommandResult, logText: string) => void;
@@ -168,7 +170,7 @@ async function bounded(cmd: ParsedCommand, deps: CallDeps, onProgress?: (m: stri
   const started = Date.now();
   const beat = setInterval(
     () => onProgress?.(`${cmd.operation}: still running (${Math.round((Date.now() - started) / 1000)} s)`),
-    HEARTBEAT_MS,
+    deps.heartbeatMs ?? HEARTBEAT_MS,
   );
   try {
     const done = await execute(cmd, {

@@ -144,6 +144,6 @@ export function fromSdkError(e: unknown, operation: string): ExecError {
   }
   return {
     code: "LOCAL_ERROR",
-    message: `The ${operation} call failed before any answer came back (${name}): ${err.message ?? ""}`,
+    message: `The ${operation} call failed here, not in the service (${name}): ${err.message ?? ""}`,
   };
 }

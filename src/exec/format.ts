@@ -17,8 +17,11 @@ export function countValues(v: unknown, limit: number): number {
   while (stack.length && n <= limit) {
     const x = stack.pop();
     n++;
-    if (Array.isArray(x)) stack.push(...x);
-    else if (x && typeof x === "object" && !(x instanceof PyFloat)) stack.push(...Object.values(x));
+    // Pushed one by one: spreading millions of values would overflow the call stack.
+    if (Array.isArray(x)) { for (const v of x) stack.push(v); }
+    else if (x && typeof x === "object" && !(x instanceof PyFloat)) {
+      for (const v of Object.values(x)) stack.push(v);
+    }
   }
   return n;
 }

@@ -136,8 +136,9 @@ export async function paginate(
       }
       const existing = search(complete, key);
       if (existing === null || existing === undefined) setPath(complete, key, value);
-      else if (Array.isArray(existing) && Array.isArray(value)) existing.push(...value);
-      else if (typeof existing === "number" && typeof value === "number") {
+      else if (Array.isArray(existing) && Array.isArray(value)) {
+        for (const v of value) existing.push(v); // not spread: a page may hold more items than the stack allows
+      } else if (typeof existing === "number" && typeof value === "number") {
         setPath(complete, key, existing + value);
       } else if (typeof existing === "string" && typeof value === "string") {
         setPath(complete, key, existing + value);

@@ -171,6 +171,12 @@ function parse(text: string, options: ParseOptions): ParsedCommand | HelpRequest
   return bind(serviceName, service, commandName, found.name, found.operation, rest, globals, options, false);
 }
 
+/** At most 20 lines of a list of errors: a huge input must not make a huge error. */
+function listed(lines: string[]): string {
+  const shown = lines.slice(0, 20).map((l) => (l.length > 500 ? `${l.slice(0, 500)}…` : l));
+  return lines.length > 20 ? [...shown, `… and ${lines.length - 20} more`].join("\n") : shown.join("\n");
+}
+
 const PAGING_FLAGS: ReadonlyArray<[string, keyof PagingOptions]> = [
   ["starting-token", "startingToken"],
   ["page-size", "pageSize"],
@@ -414,7 +420,7 @@ function bind(
   if (report.errors.length && !skeleton) {
     fail(
       "VALIDATION_ERROR",
-      `Parameter validation failed:\n${report.errors.join("\n")}`,
+      `Parameter validation failed:\n${listed(report.errors)}`,
       "Fix the parameters named above; see the command's options in its help.",
     );
   }

@@ -45,6 +45,7 @@ export class LineTransport implements Transport {
   /** Bytes of an oversized message skipped so far, and its first bytes (for its id); undefined when not skipping. */
   #skipping: { bytes: number; head: string } | undefined;
   #closed = false;
+  #failure: Error | undefined;
   readonly #decoder = new TextDecoder();
 
   constructor(
@@ -68,12 +69,24 @@ export class LineTransport implements Transport {
   };
   #onend = () => void this.close();
   #onerror = (e: Error) => this.onerror?.(e);
+  // Nothing can be said to a client that cannot be written to: record why, and stop.
+  #onwriteerror = (e: Error) => {
+    this.#failure ??= e;
+    this.onerror?.(e);
+    void this.close();
+  };
+
+  /** Why the transport could not go on (writing to the client failed), if it could not. */
+  get failure(): Error | undefined {
+    return this.#failure;
+  }
 
   /** Starts reading. */
   start(): Promise<void> {
     this.input.on("data", this.#ondata);
     this.input.on("end", this.#onend);
     this.input.on("error", this.#onerror);
+    this.output.on("error", this.#onwriteerror);
     return Promise.resolve();
   }
 
@@ -156,8 +169,13 @@ export class LineTransport implements Transport {
   #write(json: string): Promise<void> {
     if (this.#closed) return Promise.resolve();
     return new Promise((resolve) => {
-      if (this.output.write(`${json}\n`)) resolve();
-      else this.output.once("drain", resolve);
+      try {
+        if (this.output.write(`${json}\n`)) resolve();
+        else this.output.once("drain", resolve);
+      } catch (e) {
+        this.#onwriteerror(e as Error);
+        resolve();
+      }
     });
   }
 

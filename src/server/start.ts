@@ -24,7 +24,7 @@ export async function startStdioServer(): Promise<number> {
     console.error(`${bad.message}\n${bad.hint}`);
     return 2;
   }
-  await serveStdio(config, process.env, policy, async (warnings) => {
+  const failure = await serveStdio(config, process.env, policy, async (warnings) => {
     const { logger, setupLogging } = await import("../log.ts");
     await setupLogging(config.logFile, config.logLevel);
     logger("server").info("started {version} over stdio", {
@@ -35,5 +35,13 @@ export async function startStdioServer(): Promise<number> {
     });
     for (const w of warnings) logger("server").warn(w);
   });
+  if (failure) {
+    // Said where it can still be seen: stderr and the log (stdout is what failed).
+    const message = `the connection to the MCP client failed, so the server stopped: ${failure.message}`;
+    console.error(`aws-api-mcp: ${message}`);
+    const { logger } = await import("../log.ts");
+    logger("server").error(message);
+    return 1;
+  }
   return 0;
 }

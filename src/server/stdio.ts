@@ -47,7 +47,7 @@ async function createServer(
 const LOGGING_DELAY_MS = 100;
 
 /**
- * Serves MCP on stdin/stdout until the client closes the stream. `startLogging` runs once: shortly after
+ * Serves MCP on stdin/stdout until the client closes the stream; returns why it had to stop otherwise. `startLogging` runs once: shortly after
  * connecting — so that loading it never delays the client's first requests — or before the first call, or
  * at the end of a shorter session.
  */
@@ -56,17 +56,19 @@ export async function serveStdio(
   env: Record<string, string | undefined>,
   policy: PolicySource,
   startLogging: (warnings: string[]) => Promise<void>,
-): Promise<void> {
+): Promise<Error | undefined> {
   const warnings: string[] = [];
   let logging: Promise<void> | undefined;
   const loggingReady = () => logging ??= startLogging(warnings);
   const server = await createServer(config, env, policy, warnings, loggingReady);
   const closed = new Promise<void>((resolve) => (server.onclose = resolve));
   // The transport closes when the client closes stdin; a signal closes the server (main.ts, shutdown.ts).
-  await server.connect(new LineTransport());
+  const transport = new LineTransport();
+  await server.connect(transport);
   onShutdown(() => server.close());
   const timer = setTimeout(() => void loggingReady(), LOGGING_DELAY_MS);
   await closed;
   clearTimeout(timer);
   await loggingReady(); // a short session still logs its start and warnings
+  return transport.failure;
 }

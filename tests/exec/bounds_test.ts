@@ -107,6 +107,33 @@ Deno.test({
 });
 
 Deno.test({
+  name: "pages of hundreds of thousands of items merge (no argument-spreading limits)",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    let n = 0;
+    const rec = await startRecorder(() => {
+      n++;
+      const names = Array.from({ length: 150_000 }, (_, i) => `p${n}-${i}`);
+      return {
+        headers: json,
+        body: JSON.stringify({ TableNames: names, ...(n === 1 ? { LastEvaluatedTableName: "x" } : {}) }),
+      };
+    });
+    try {
+      const [r] = await callAws(
+        [`aws dynamodb list-tables --query 'length(TableNames)' --endpoint-url ${rec.endpoint}`],
+        deps({ AWS_API_MCP_MAX_ITEMS: "1000000" }),
+      );
+      assertEquals(r.response, 300_000, JSON.stringify(r.error));
+      assertEquals(r.notice, undefined);
+    } finally {
+      await rec.stop();
+    }
+  },
+});
+
+Deno.test({
   name: "item 6: a --query that can only explode is refused before sending, or before evaluating",
   sanitizeResources: false,
   sanitizeOps: false,

@@ -64,6 +64,26 @@ Deno.test({
 });
 
 Deno.test({
+  name: "item 1: progress keeps flowing while a call waits on a silent endpoint",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await startFaultServer("silent");
+    const messages: string[] = [];
+    try {
+      await callAws([`aws dynamodb list-tables --cli-read-timeout 1 --endpoint-url ${server.endpoint}`], {
+        ...deps("30"),
+        heartbeatMs: 200,
+        onProgress: (_done, _total, message) => message && messages.push(message),
+      });
+    } finally {
+      await server.stop();
+    }
+    ok(messages.filter((m) => /ListTables: still running/.test(m)).length >= 3, messages.join("; "));
+  },
+});
+
+Deno.test({
   name: "item 4: resets and non-HTTP answers are network errors with their cause; a bad URL value is local",
   sanitizeResources: false,
   sanitizeOps: false,

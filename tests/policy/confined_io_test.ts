@@ -29,6 +29,17 @@ function world() {
   return { root, work, outside, c: { mode: "workdir" as const, workdir: work } };
 }
 
+/** call_aws's dependencies with this working folder. */
+function depsIn(work: string) {
+  const cfg = loadConfig({
+    HOME: Deno.env.get("HOME"),
+    AWS_API_MCP_WORKING_DIR: work,
+    AWS_REGION: "us-east-1",
+  });
+  if (!cfg.ok) throw new Error(cfg.error.message);
+  return callDeps(cfg.config, {});
+}
+
 /** Swaps `name` in `dir` between a regular file and a symlink to `outsideFile`, atomically, until stopped. */
 function swapper(dir: string, name: string, outsideFile: string): Deno.ChildProcess {
   const script = `cd "$1"; while :; do
@@ -113,13 +124,7 @@ Deno.test({
     const w = world();
     writeFileSync(join(w.work, "flip.txt"), "inside");
     const rec = await startRecorder(() => ({ headers: { etag: '"e"' }, body: "" }));
-    const cfg = loadConfig({
-      HOME: Deno.env.get("HOME"),
-      AWS_API_MCP_WORKING_DIR: w.work,
-      AWS_REGION: "us-east-1",
-    });
-    if (!cfg.ok) throw new Error(cfg.error.message);
-    const deps = callDeps(cfg.config, {});
+    const deps = depsIn(w.work);
     const command = `aws s3api put-object --bucket b --key k --body flip.txt --endpoint-url ${rec.endpoint}`;
     // Before the race the upload goes through: the set-up is sound, so the race is what is tested.
     assertEquals((await callAws([command], deps))[0].status, "success");
@@ -160,13 +165,7 @@ Deno.test({
     for (const f of ["pipe.json", "pipe.bin"]) {
       new Deno.Command("mkfifo", { args: [join(w.work, f)] }).outputSync();
     }
-    const cfg = loadConfig({
-      HOME: Deno.env.get("HOME"),
-      AWS_API_MCP_WORKING_DIR: w.work,
-      AWS_REGION: "us-east-1",
-    });
-    if (!cfg.ok) throw new Error(cfg.error.message);
-    const deps = callDeps(cfg.config, {});
+    const deps = depsIn(w.work);
     const results = await within(5000, () =>
       callAws([
         "aws s3api list-buckets --cli-input-json file://pipe.json --endpoint-url http://127.0.0.1:9",

@@ -115,3 +115,21 @@ Deno.test("invalid call_aws arguments say what is allowed", async () => {
   const r3 = answers.find((a) => a.id === 3) as { result: { content: Array<{ text: string }> } };
   ok(r3.result.content[0].text.includes("whole number of at least 1"), r3.result.content[0].text);
 });
+
+Deno.test("when the client stops reading, the server says why on stderr and exits non-zero", async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", ...RUN_FLAGS, MAIN],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  await child.stdout.cancel(); // the client is gone: writing to it fails (EPIPE)
+  const stderr = new Response(child.stderr).text();
+  const writer = child.stdin.getWriter();
+  // stdin stays open: the server must stop because it cannot answer, not because input ended.
+  await writer.write(new TextEncoder().encode(`${JSON.stringify(init)}\n`));
+  const status = await child.status;
+  await writer.close().catch(() => {});
+  ok(status.code === 1, `exit ${status.code}`);
+  ok((await stderr).includes("connection to the MCP client failed"), await stderr);
+});
