@@ -4,6 +4,7 @@
  */
 import { helpFor } from "../suggest/help.ts";
 import { parseCommand, type ParseOptions } from "../parse/command.ts";
+import { FileNotLoaded, type ReadBytes } from "../parse/files.ts";
 import type { CliError } from "../parse/errors.ts";
 import type { ExecError } from "./errors.ts";
 import { decideUnparsed, type Decision } from "../policy/decide.ts";
@@ -56,9 +57,18 @@ export interface PolicyFailure {
   rule: string;
 }
 
+/** Reading parameter files off the parser's synchronous path: the reader, and parse options over read bytes. */
+export interface FilePrefetch {
+  read(path: string): Promise<Uint8Array>;
+  /** Parse options whose file reads take bytes from `readBytes` (which throws FileNotLoaded for unread files). */
+  options(readBytes: ReadBytes): ParseOptions;
+}
+
 /** Everything call_aws needs: parsing (files), policy and execution settings. */
 export interface CallDeps {
   parse: ParseOptions;
+  /** When given, parameter files are read asynchronously before the (synchronous) parse uses them. */
+  prefetch?: FilePrefetch;
   /** What the command touches (files, endpoint, profile), checked before the policy decision. */
   guard?: (cmd: ParsedCommand) => Refusal | undefined;
   /** Without it every command is allowed (tests of execution alone). */
@@ -92,7 +102,7 @@ async function attempt(
   onParsed: (logText: string) => void,
   onProgress?: (m: string) => void,
 ): Promise<CommandResult> {
-  const parsed = parseCommand(command, deps.parse);
+  const parsed = await parseReading(command, deps);
   if (!parsed.ok) {
     // Commands the parser does not run may still be ones the policy denies outright: say so.
     const denial = parsed.error.code === "UNSUPPORTED_COMMAND" ? decideUnparsed(command) : undefined;
@@ -146,6 +156,43 @@ async function attempt(
   }
   if (notices.length) r.notice = notices.join(" ");
   return r;
+}
+
+/** The most files one command may read: each round of parseReading reads one more. */
+const MAX_FILES_READ = 16;
+
+/**
+ * Parses a command; with a prefetch, every file the parser asks for is read asynchronously first (a slow
+ * or stuck file never blocks the server), and the parse runs again with its bytes. Parsing is cheap.
+ */
+async function parseReading(command: string, deps: CallDeps) {
+  const prefetch = deps.prefetch;
+  if (!prefetch) return parseCommand(command, deps.parse);
+  const read = new Map<string, Uint8Array | Error>();
+  const options = prefetch.options((path) => {
+    const got = read.get(path);
+    if (got === undefined) throw new FileNotLoaded(path);
+    if (got instanceof Error) throw got;
+    return got;
+  });
+  for (let round = 0;; round++) {
+    try {
+      return parseCommand(command, options);
+    } catch (e) {
+      if (!(e instanceof FileNotLoaded)) throw e;
+      if (round >= MAX_FILES_READ) {
+        return {
+          ok: false as const,
+          error: {
+            code: "INPUT_TOO_LARGE" as const,
+            message: `The command reads more than ${MAX_FILES_READ} local files.`,
+            hint: "Put the values in fewer files (one --cli-input-json file can hold them all).",
+          },
+        };
+      }
+      read.set(e.path, await prefetch.read(e.path).catch((err: Error) => err));
+    }
+  }
 }
 
 /** What the result says when paging stopped at a bound: the listing is partial, and how to go on. */

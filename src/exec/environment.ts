@@ -66,6 +66,10 @@ export function callDeps(
   };
   return {
     parse: { files: confinedFiles(config.fileAccess, config.workingDir) },
+    prefetch: {
+      read: (path) => readConfined(path, confinement),
+      options: (readBytes) => ({ files: confinedFiles(config.fileAccess, config.workingDir, readBytes) }),
+    },
     guard: (cmd) => {
       for (const f of cmd.files) {
         const r = allowed(f.path);

@@ -13,6 +13,16 @@ function expand(path: string, base: string): string {
 /** Maps a path a command names to the path to use, or fails (the file-access policy); identity by default. */
 export type PathCheck = (path: string) => string;
 
+/**
+ * Thrown by a ReadBytes whose file has not been read yet: the caller reads it (asynchronously, off the
+ * parser's synchronous path) and parses again. Passed through by the parser untouched.
+ */
+export class FileNotLoaded extends Error {
+  constructor(readonly path: string) {
+    super(`${path} has not been read yet`);
+  }
+}
+
 /** Reads a whole file by its full path (a policy may supply one that verifies what it opened). */
 export type ReadBytes = (path: string) => Uint8Array;
 
@@ -35,7 +45,7 @@ export function diskFiles(base: string, check?: PathCheck, readBytes: ReadBytes 
       try {
         data = readBytes(full);
       } catch (e) {
-        if (e instanceof ParseFailure) throw e;
+        if (e instanceof ParseFailure || e instanceof FileNotLoaded) throw e;
         const code = (e as { code?: string }).code;
         const why = (e as { why?: string }).why ??
           (code === "ENOENT"

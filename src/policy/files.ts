@@ -8,7 +8,7 @@ import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import process from "node:process";
 import { ParseFailure } from "../parse/errors.ts";
-import { diskFiles } from "../parse/files.ts";
+import { diskFiles, type ReadBytes } from "../parse/files.ts";
 import type { FileAccess } from "../parse/unpack.ts";
 import { FileFailure, readConfinedSync } from "./confined-io.ts";
 
@@ -111,7 +111,11 @@ export function resolveLocalPath(
  * Parse-time file access confined by the policy: refused paths fail as FILE_ACCESS_DENIED, and each file
  * is opened, then verified to be the regular file that was checked (policy/confined-io.ts).
  */
-export function confinedFiles(mode: FileMode, workdir: string): FileAccess {
+export function confinedFiles(
+  mode: FileMode,
+  workdir: string,
+  readBytes: ReadBytes = (path) => readConfinedSync(path, { mode, workdir }),
+): FileAccess {
   const check = (path: string) => {
     const r = resolveLocalPath(path, mode, workdir);
     if (!r.ok) throw new ParseFailure(r.error);
@@ -119,7 +123,7 @@ export function confinedFiles(mode: FileMode, workdir: string): FileAccess {
   };
   return diskFiles(workdir, check, (path) => {
     try {
-      return readConfinedSync(path, { mode, workdir });
+      return readBytes(path);
     } catch (e) {
       if (e instanceof FileFailure && e.error.code === "FILE_ACCESS_DENIED") {
         throw new ParseFailure({ ...e.error, hint: e.error.hint ?? "" });

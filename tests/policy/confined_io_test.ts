@@ -187,3 +187,28 @@ Deno.test({
     assertEquals(problems.map((p) => p.path.split("/").pop()).sort(), ["frozen.script.md", "leak.script.md"]);
   },
 });
+
+Deno.test("parameter files are read asynchronously before the parse, never by the parser's synchronous path", async () => {
+  const w = world();
+  writeFileSync(join(w.work, "params.json"), JSON.stringify({ Bucket: "b", Key: "k" }));
+  const deps = depsIn(w.work);
+  const sync = deps.parse.files;
+  deps.parse = {
+    files: {
+      ...sync,
+      read: () => {
+        throw new Error("a synchronous read on the request path");
+      },
+    },
+  };
+  const [r] = await callAws(
+    ["aws s3api put-object --cli-input-json file://params.json --endpoint-url http://127.0.0.1:9"],
+    deps,
+  );
+  assertEquals(r.error?.code, "NETWORK_ERROR", JSON.stringify(r.error));
+  const [missing] = await callAws(["aws s3api put-object --cli-input-json file://none.json"], deps);
+  ok(
+    missing.error?.code === "FILE_ERROR" && missing.error.message.includes("No such file"),
+    JSON.stringify(missing),
+  );
+});
