@@ -31,6 +31,7 @@ function counter(limit: number): Transform {
 
 /** Wraps the handler's `handle` so every response body is bounded by `limit` bytes. */
 export function capResponses(handler: NodeHttpHandler, limit: number): NodeHttpHandler {
+  if (limit === Infinity) return handler;
   const handle: Handle = handler.handle.bind(handler);
   handler.handle = async (...args: Parameters<Handle>): Promise<Handled> => {
     const out = await handle(...args);

@@ -177,7 +177,8 @@ async function clientFor(
     readTimeoutSeconds: cmd.globals.readTimeout,
     connectTimeoutSeconds: cmd.globals.connectTimeout,
     userAgent: opts.userAgent,
-    maxResponseBytes: opts.maxResponseBytes,
+    // A payload bound for a local file (an outfile, an s3 download) is the user's to size: not capped.
+    maxResponseBytes: cmd.files.some((f) => f.mode === "write") ? Infinity : opts.maxResponseBytes,
   });
   return { loaded, region };
 }

@@ -20,7 +20,7 @@ export interface ClientSettings {
   readTimeoutSeconds?: number;
   connectTimeoutSeconds?: number;
   userAgent?: string;
-  /** The most bytes one response body may have (AWS_API_MCP_MAX_RESPONSE_BYTES). */
+  /** The most bytes one response body may have (AWS_API_MCP_MAX_RESPONSE_BYTES); Infinity for none. */
   maxResponseBytes?: number;
 }
 

@@ -36,6 +36,9 @@ function checkDollar(text: string, i: number): void {
   if (/[A-Za-z_0-9@*#?$!-]/.test(next)) construct(`a variable expansion ($${next === "-" ? "-" : next}...)`);
 }
 
+/** The most words one command may have: far above any real command, low enough to bound its memory. */
+export const MAX_WORDS = 100_000;
+
 /** Splits a command into words with bash quoting rules. */
 export function lex(text: string): string[] {
   const words: string[] = [];
@@ -44,7 +47,16 @@ export function lex(text: string): string[] {
   let i = 0;
   const n = text.length;
   const end = () => {
-    if (inWord) words.push(word);
+    if (inWord) {
+      if (words.length >= MAX_WORDS) {
+        fail(
+          "INPUT_TOO_LARGE",
+          `The command has more than ${MAX_WORDS} words.`,
+          "Put long lists in a file and pass file://<path>, or split the work into several commands.",
+        );
+      }
+      words.push(word);
+    }
     word = "";
     inWord = false;
   };

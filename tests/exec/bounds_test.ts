@@ -55,6 +55,19 @@ Deno.test({
       ], d);
       assertEquals(results.map((r) => r.error?.code), ["RESPONSE_TOO_LARGE", "RESPONSE_TOO_LARGE"]);
       ok(results[0].error!.hint!.includes("AWS_API_MCP_MAX_RESPONSE_BYTES"));
+      // A payload written to a local file is not capped: it is the download the user asked for.
+      const blob = await startRecorder(() => ({
+        headers: { "content-type": "application/octet-stream" },
+        body: big,
+      }));
+      try {
+        const [got] = await callAws([
+          `aws s3api get-object --bucket b --key k out.bin --endpoint-url ${blob.endpoint}`,
+        ], d);
+        assertEquals(got.status, "success", JSON.stringify(got.error));
+      } finally {
+        await blob.stop();
+      }
       // Under the default cap the same answer is served.
       const [ok1] = await callAws(
         [`aws dynamodb list-tables --no-paginate --endpoint-url ${sized.endpoint}`],
@@ -169,4 +182,16 @@ Deno.test({
       await rec.stop();
     }
   },
+});
+
+Deno.test("item 5: a 4 MiB command of millions of words is refused early, and error texts stay small", () => {
+  const files = diskFiles(tmpdir());
+  const huge = parseCommand(`aws s3api list-buckets ${Array(2_000_000).fill("x").join(" ")}`, { files });
+  ok(
+    !huge.ok && huge.error.code === "INPUT_TOO_LARGE" && huge.error.message.length < 200,
+    JSON.stringify(huge),
+  );
+  const many = parseCommand(`aws s3api list-buckets ${Array(50_000).fill("--nope").join(" ")}`, { files });
+  ok(!many.ok && many.error.code === "UNKNOWN_OPTION", JSON.stringify(many).slice(0, 200));
+  ok(!many.ok && many.error.message.length < 1000 && many.error.message.includes("and 49980 more"));
 });
