@@ -88,6 +88,20 @@ for (let i = 0; i < 1000; i++) {
 const after1000 = rssMiB();
 if (after1000) console.log(`rss_after_1000_calls: ${after1000} MiB`);
 
+// A 300 MB object downloaded to a file streams to disk: it is never held whole.
+{
+  const body = "x".repeat(300_000_000);
+  const blob = await startRecorder(() => ({ headers: { "content-type": "application/octet-stream" }, body }));
+  const r = await client.callTool({
+    name: "call_aws",
+    arguments: {
+      cli_command: `aws s3api get-object --bucket b --key k big.bin --endpoint-url ${blob.endpoint}`,
+    },
+  });
+  const rss = rssMiB();
+  if (rss) console.log(`rss_after_300mb_download_to_file: ${rss} MiB (${r.isError ? "failed" : "ok"})`);
+  await blob.stop();
+}
 // A response just under the 100 MiB cap is served; three times that is refused without being held.
 const bodyOf = (bytes: number) => {
   const names = Array.from(

@@ -22,6 +22,7 @@ import { isS3RemoveAll, runS3RemoveAll } from "./s3rm.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
+import { payloadOf } from "./payload.ts";
 import { mapSensitive, unmarkedSensitive } from "../models/sensitive.ts";
 
 /** What stands in the output for a value the model marks sensitive. */
@@ -30,7 +31,8 @@ export const REDACTED = "<redacted: sensitive>";
 /** Local file access for execution, decided by the caller's file policy. */
 export interface ExecFiles {
   read(path: string): Promise<Uint8Array>;
-  write(path: string, data: Uint8Array): Promise<void>;
+  /** Writes a file; a stream (a download) is written as it arrives. */
+  write(path: string, data: Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
   /** How the AWS CLI would name the local path in its output (relative to where it runs). */
   display(path: string): string;
   /** Deletes a local file (the source of `aws s3 mv`). */
@@ -282,15 +284,6 @@ async function saveOutfile(
   path: string,
   files: ExecFiles,
 ): Promise<void> {
-  const body = raw[op.outfile!] as
-    | { transformToByteArray?: () => Promise<Uint8Array> }
-    | Uint8Array
-    | undefined;
-  const bytes = body instanceof Uint8Array
-    ? body
-    : body?.transformToByteArray
-    ? await body.transformToByteArray()
-    : new Uint8Array();
-  await files.write(path, bytes);
+  await files.write(path, payloadOf(raw[op.outfile!]));
   delete raw[op.outfile!];
 }

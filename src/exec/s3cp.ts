@@ -11,6 +11,7 @@ import { ExecFailure } from "./errors.ts";
 import type { ExecFiles } from "./run.ts";
 import type { LoadedClient } from "./sdk.ts";
 import { s3Failure, s3Sender } from "./s3common.ts";
+import { payloadOf } from "./payload.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;
@@ -103,8 +104,7 @@ export async function runS3Copy(
       const { bucket, key } = splitS3Path(src);
       const target = dst === "." || dst.endsWith("/") ? `${dst}/${base(key)}`.replace(/\/+/g, "/") : dst;
       const out = await send("GetObject", { Bucket: bucket, Key: key, ...objectOptions(options) });
-      const body = out.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined;
-      await files.write(target, body ? await body.transformToByteArray() : new Uint8Array());
+      await files.write(target, payloadOf(out.Body));
       line = `download: ${src} to ${files.display(target)}`;
       if (cmd.command === "mv") await send("DeleteObject", { Bucket: bucket, Key: key });
     } else {

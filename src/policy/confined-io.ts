@@ -148,8 +148,15 @@ export async function readConfined(path: string, c: Confinement): Promise<Uint8A
   }
 }
 
-/** Writes a file the confinement allows: a new file made beside it, verified, then renamed into place. */
-export async function writeConfined(path: string, data: Uint8Array, c: Confinement): Promise<void> {
+/**
+ * Writes a file the confinement allows: a new file made beside it, verified, then renamed into place.
+ * The data may stream in (a download), written chunk by chunk and never held whole.
+ */
+export async function writeConfined(
+  path: string,
+  data: Uint8Array | AsyncIterable<Uint8Array>,
+  c: Confinement,
+): Promise<void> {
   const target = resolved(path, c);
   const folder = dirname(target);
   const temp = join(folder, `.aws-api-mcp-${crypto.randomUUID()}.part`);
@@ -162,7 +169,8 @@ export async function writeConfined(path: string, data: Uint8Array, c: Confineme
     handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
     made = true;
     verifyOpened(path, temp, await handle.stat(), c);
-    await handle.writeFile(data);
+    if (data instanceof Uint8Array) await handle.writeFile(data);
+    else for await (const chunk of data) await handle.write(chunk);
     await handle.close();
     handle = undefined;
     await rename(temp, target);
