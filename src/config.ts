@@ -36,7 +36,30 @@ const schema = z.object({
   // Unset or empty: follow read-only mode (an empty value must not turn redaction off).
   AWS_API_MCP_REDACT_SENSITIVE: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
   AWS_API_MCP_ALLOWED_PROFILES: z.string().optional(),
+  AWS_API_MCP_TRANSPORT: z.enum(["stdio", "streamable-http"]).default("stdio"),
+  AWS_API_MCP_HOST: z.string().min(1).default("127.0.0.1"),
+  AWS_API_MCP_PORT: z.string().regex(/^\s*\d{1,5}\s*$/, "must be a port number").transform(Number)
+    .refine((n) => n <= 65535, "must be a port number").default(8000),
+  AWS_API_MCP_STATELESS_HTTP: bool.default(false),
+  AWS_API_MCP_ALLOWED_HOSTS: z.string().optional(),
+  AWS_API_MCP_ALLOWED_ORIGINS: z.string().optional(),
+  AUTH_TYPE: z.enum(["no-auth", "oauth"]).optional(),
+  AUTH_ISSUER: z.url({ error: "must be a URL" }).optional(),
+  AUTH_JWKS_URI: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
 });
+
+/** How the HTTP transport serves (AWS_API_MCP_TRANSPORT=streamable-http). */
+export interface HttpConfig {
+  host: string;
+  port: number;
+  stateless: boolean;
+  /** Host header values accepted (ports stripped), lower case. */
+  allowedHosts: string[];
+  /** Origin header values accepted (ports stripped); `*` accepts any. */
+  allowedOrigins: string[];
+  auth: { type: "no-auth" } | { type: "oauth"; issuer: string; jwksUri: string; audience?: string };
+}
 
 /** The validated configuration. */
 export interface Config {
@@ -61,6 +84,8 @@ export interface Config {
   callTimeoutSeconds: number;
   /** Replace output values the models mark sensitive: by default in read-only mode. */
   redactSensitive: boolean;
+  /** Set when the server speaks MCP over HTTP instead of stdio. */
+  http?: HttpConfig;
   /** Endpoint hosts (or host:port, `*` wildcard) allowed beside loopback and AWS hosts. */
   allowedEndpoints: string[];
   /** Profiles a command may name beside the configured one; undefined when the variable is unset. */
@@ -102,9 +127,12 @@ export function loadConfig(
       },
     };
   }
+  const http = v.AWS_API_MCP_TRANSPORT === "streamable-http" ? httpConfig(v) : undefined;
+  if (http && "code" in http) return { ok: false, error: http };
   return {
     ok: true,
     config: {
+      ...(http ? { http } : {}),
       region: v.AWS_REGION,
       profile: v.AWS_API_MCP_PROFILE_NAME,
       workingDir: at.workingDir,
@@ -127,5 +155,50 @@ export function loadConfig(
       allowedEndpoints: parseAllowedEndpoints(v.AWS_API_MCP_ALLOWED_ENDPOINTS),
       allowedProfiles: parseAllowedProfiles(v.AWS_API_MCP_ALLOWED_PROFILES),
     },
+  };
+}
+
+const list = (value: string | undefined) =>
+  (value ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => s !== "");
+
+/** The host part of a Host or Origin value, lower case, without its port. */
+export function hostOnly(value: string): string {
+  const v = value.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/\/.*$/, "");
+  return v.startsWith("[") ? v.slice(0, v.indexOf("]") + 1) : v.replace(/:\d*$/, "");
+}
+
+function httpConfig(v: z.infer<typeof schema>): HttpConfig | ConfigError {
+  const missing = (name: string, why: string): ConfigError => ({
+    code: "INVALID_CONFIG",
+    message: `${name} is required with AWS_API_MCP_TRANSPORT=streamable-http: ${why}.`,
+    hint: "Set it in the server's environment (mcp.json \"env\", or the container's).",
+  });
+  if (!v.AUTH_TYPE) {
+    return missing(
+      "AUTH_TYPE",
+      "choose AUTH_TYPE=oauth (with AUTH_ISSUER and AUTH_JWKS_URI) or, to serve without authentication, AUTH_TYPE=no-auth",
+    );
+  }
+  let auth: HttpConfig["auth"] = { type: "no-auth" };
+  if (v.AUTH_TYPE === "oauth") {
+    if (!v.AUTH_ISSUER) {
+      return missing("AUTH_ISSUER", "the issuer whose tokens are accepted (AUTH_TYPE=oauth)");
+    }
+    if (!v.AUTH_JWKS_URI) {
+      return missing("AUTH_JWKS_URI", "where the issuer's signing keys are (AUTH_TYPE=oauth)");
+    }
+    auth = { type: "oauth", issuer: v.AUTH_ISSUER, jwksUri: v.AUTH_JWKS_URI, audience: v.AUTH_AUDIENCE };
+  }
+  const bound = hostOnly(v.AWS_API_MCP_HOST);
+  const hosts = list(v.AWS_API_MCP_ALLOWED_HOSTS).map(hostOnly);
+  const origins = list(v.AWS_API_MCP_ALLOWED_ORIGINS).map((o) => (o === "*" ? o : hostOnly(o)));
+  const loopback = ["localhost", "127.0.0.1", "[::1]"];
+  return {
+    host: v.AWS_API_MCP_HOST,
+    port: v.AWS_API_MCP_PORT,
+    stateless: v.AWS_API_MCP_STATELESS_HTTP,
+    allowedHosts: hosts.length ? hosts : [...new Set([bound, ...loopback])],
+    allowedOrigins: origins.length ? origins : [...new Set([bound, ...loopback])],
+    auth,
   };
 }

@@ -16,8 +16,8 @@ export interface ProgramEnd {
 
 async function run(args: string[]): Promise<number> {
   if (args.length === 0) {
-    const { startStdioServer } = await import("./server/start.ts");
-    return await startStdioServer();
+    const { startServer } = await import("./server/start.ts");
+    return await startServer();
   }
   const [{ buildProgram }, { CommanderError }] = await Promise.all([
     import("./cli/program.ts"),

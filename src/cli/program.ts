@@ -19,8 +19,8 @@ export function buildProgram(): Command {
     // Throw instead of exiting, so program.ts can hand the exit code to main.ts (subcommands inherit this).
     .exitOverride()
     .action(async () => {
-      const { startStdioServer } = await import("../server/start.ts");
-      process.exitCode = await startStdioServer();
+      const { startServer } = await import("../server/start.ts");
+      process.exitCode = await startServer();
     });
   registerModels(program);
   registerParse(program);

@@ -128,7 +128,23 @@ export class ToolServer
     });
   }
 
+  #running = 0;
+
+  /** Tool calls being run now (shutdown waits for them). */
+  get running(): number {
+    return this.#running;
+  }
+
   async #call(raw: unknown, extra: ToolExtra): Promise<CallToolResult> {
+    this.#running++;
+    try {
+      return await this.#callTool(raw, extra);
+    } finally {
+      this.#running--;
+    }
+  }
+
+  async #callTool(raw: unknown, extra: ToolExtra): Promise<CallToolResult> {
     const known = [...this.#tools.keys()].join(", ");
     const p = CALL_PARAMS.safeParse(raw);
     if (!p.success) {
