@@ -52,6 +52,8 @@ export interface HttpServer {
   url: string;
   finished: Promise<void>;
   stop(): Promise<void>;
+  /** Sessions open and MCP servers alive now (a stateless request's server lives until its answer ends). */
+  stats(): { sessions: number; servers: number };
 }
 
 /** Starts serving MCP over HTTP; `newServer` makes the MCP server of a session (or of one stateless request). */
@@ -126,6 +128,11 @@ export function serveHttp(
   }
 
   async function statelessRequest(req: Request, auth: VerifiedToken | undefined): Promise<Response> {
+    // Without sessions there is nothing for a standalone stream to carry, nor a session to delete: 405, as
+    // the transport spec allows (a server per open GET stream would also live as long as its client).
+    if (req.method !== "POST") {
+      return new Response(null, { status: 405, headers: { allow: "POST" } });
+    }
     const server = await made();
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
@@ -144,7 +151,7 @@ export function serveHttp(
     }
     // The answer may stream (progress, then the result): the server lives until the stream ends.
     req.signal.addEventListener("abort", close, { once: true });
-    const body = res.body.pipeThrough(new TransformStream({ flush: close }));
+    const body = res.body.pipeThrough(new TransformStream({ flush: close, cancel: close }));
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   }
 
@@ -197,6 +204,7 @@ export function serveHttp(
   return {
     url: `http://${shownHost}:${addr.port}${MCP_PATH}`,
     finished: served.finished,
+    stats: () => ({ sessions: sessions.size, servers: live.size }),
     async stop() {
       // Stop accepting; let requests in flight finish (bounded); end every session, which ends its
       // streams (and cancels what still runs); then wait for the listener to close.
