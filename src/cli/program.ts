@@ -5,6 +5,7 @@ import { PROGRAM_NAME, VERSION } from "../version.ts";
 import { registerCall } from "./call.ts";
 import { registerModels } from "./models.ts";
 import { registerParse } from "./parse.ts";
+import { registerHealth } from "./health.ts";
 import { registerScripts } from "./scripts.ts";
 import { registerPolicy } from "./policy.ts";
 import { registerSuggest } from "./suggest.ts";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerParse(program);
   registerCall(program);
   registerScripts(program);
+  registerHealth(program);
   registerPolicy(program);
   registerSuggest(program);
   return program;

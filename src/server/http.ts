@@ -13,6 +13,8 @@ import { bearerVerifier, challenge, type VerifiedToken } from "./oauth.ts";
 
 /** The path MCP is served at. */
 export const MCP_PATH = "/mcp";
+/** Where health checks ask (`aws-api-mcp health`). */
+export const HEALTH_PATH = "/health";
 /** Where the protected-resource metadata is (RFC 9728). */
 export const METADATA_PATH = "/.well-known/oauth-protected-resource";
 
@@ -171,6 +173,10 @@ export function serveHttp(
 
   const handler = async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
+    // For container health checks: says only that the server serves (no Host check: it reveals nothing).
+    if (url.pathname === HEALTH_PATH && req.method === "GET") {
+      return Response.json({ status: stopping ? "stopping" : "ok" }, { status: stopping ? 503 : 200 });
+    }
     const host = hostOnly(req.headers.get("host") ?? "");
     if (!http.allowedHosts.includes(host)) {
       return refuse(403, `Host '${host.slice(0, 100)}' is not allowed (AWS_API_MCP_ALLOWED_HOSTS).`);

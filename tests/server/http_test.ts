@@ -175,6 +175,17 @@ Deno.test({
       assertEquals(big.status, 413);
       const other = await raw(server.port, ["GET /elsewhere HTTP/1.1", `host: ${here}`]);
       assertEquals(other.status, 404);
+      // The health check answers any Host (a container's probe), and `aws-api-mcp health` reads it.
+      const health = await raw(server.port, ["GET /health HTTP/1.1", "host: whatever"]);
+      ok(health.status === 200 && health.text.includes('"status":"ok"'), health.text);
+      const probe = await new Deno.Command(Deno.execPath(), {
+        args: ["run", ...RUN_FLAGS, MAIN, "health", "--port", String(server.port)],
+      }).output();
+      assertEquals(probe.code, 0, new TextDecoder().decode(probe.stdout));
+      const down = await new Deno.Command(Deno.execPath(), {
+        args: ["run", ...RUN_FLAGS, MAIN, "health", "--port", String(freePort())],
+      }).output();
+      assertEquals(down.code, 1);
     } finally {
       await server.stop();
     }
