@@ -130,7 +130,9 @@ export type Fault = "silent" | "stall-after-headers" | "trickle" | "reset" | "ga
  * A TCP endpoint on 127.0.0.1 that misbehaves: accepts and never answers, sends headers then stalls, sends
  * a byte a second, resets the connection, or answers something that is not HTTP. Sockets are closed on stop.
  */
-export async function startFaultServer(fault: Fault): Promise<LocalServer & { connections: () => number }> {
+export async function startFaultServer(
+  fault: Fault,
+): Promise<LocalServer & { connections: () => number; open: () => number }> {
   const { createServer: createTcpServer } = await import("node:net");
   const sockets = new Set<import("node:net").Socket>();
   const timers = new Set<ReturnType<typeof setInterval>>();
@@ -162,6 +164,7 @@ export async function startFaultServer(fault: Fault): Promise<LocalServer & { co
   return {
     endpoint: `http://127.0.0.1:${port}`,
     connections: () => connections,
+    open: () => sockets.size,
     stop: () =>
       new Promise<void>((r) => {
         for (const t of timers) clearInterval(t);

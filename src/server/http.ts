@@ -20,7 +20,7 @@ export const METADATA_PATH = "/.well-known/oauth-protected-resource";
 
 /** The largest request body read: 4 MiB, the SDK's own default (call_aws input is bounded far below). */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** The most requests one session may have in flight at once. */
+/** The most tool calls one session may have running at once. */
 export const MAX_IN_FLIGHT = 32;
 /** How long in-flight requests may finish after a signal before the server stops anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -28,7 +28,6 @@ const SHUTDOWN_GRACE_MS = 10_000;
 interface Session {
   server: ToolServer;
   transport: WebStandardStreamableHTTPServerTransport;
-  inFlight: number;
 }
 
 /** What the HTTP server reports: refusals and warnings, for the log. */
@@ -105,22 +104,21 @@ export function serveHttp(
       if (!session) {
         return jsonRpcError(404, -32001, "Session not found: it ended, or never existed. Initialize again.");
       }
-      if (session.inFlight >= MAX_IN_FLIGHT) {
-        return refuse(429, `Too many requests in flight for this session (at most ${MAX_IN_FLIGHT}).`);
+      // Answers stream after handleRequest returns: what is in flight is the tool calls still running.
+      if (req.method === "POST" && session.server.running >= MAX_IN_FLIGHT) {
+        return refuse(
+          429,
+          `Too many calls in flight for this session (at most ${MAX_IN_FLIGHT}); retry when one ends.`,
+        );
       }
-      session.inFlight++;
-      try {
-        return await session.transport.handleRequest(req, { authInfo });
-      } finally {
-        session.inFlight--;
-      }
+      return await session.transport.handleRequest(req, { authInfo });
     }
     // No session yet: only an initialize request may start one (the transport refuses anything else).
     const server = await made();
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
       maxRequestBodySize: MAX_BODY_BYTES,
-      onsessioninitialized: (sid) => void sessions.set(sid, { server, transport, inFlight: 0 }),
+      onsessioninitialized: (sid) => void sessions.set(sid, { server, transport }),
       onsessionclosed: (sid) => void sessions.delete(sid),
     });
     await server.connect(transport);

@@ -12,7 +12,7 @@ import { Client } from "@modelcontextprotocol/sdk/client";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { MAIN, RUN_FLAGS } from "../helpers.ts";
-import { startRecorder } from "../../scripts/local-servers.ts";
+import { startFaultServer, startRecorder, startS3 } from "../../scripts/local-servers.ts";
 
 function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
@@ -119,33 +119,43 @@ const post = (host: string, extra: string[] = []) => [
 ];
 
 Deno.test({
-  name: "sessions: initialize, tools/list and call_aws with progress through the SDK's HTTP client",
+  name:
+    "sessions: initialize, tools/list and call_aws against s3rver with progress through the SDK's HTTP client",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const rec = await startRecorder(() => ({
-      headers: { "content-type": "application/x-amz-json-1.0" },
-      body: JSON.stringify({ TableNames: ["orders"] }),
-    }));
-    const server = await startServer({ AUTH_TYPE: "no-auth" });
+    const s3 = await startS3();
+    // s3rver's own fixed credentials.
+    const server = await startServer({
+      AUTH_TYPE: "no-auth",
+      AWS_ACCESS_KEY_ID: "S3RVER",
+      AWS_SECRET_ACCESS_KEY: "S3RVER",
+    });
     try {
       const client = await connect(server.url);
       const tools = await client.listTools();
       assertEquals(tools.tools.map((t) => t.name).sort(), ["call_aws", "suggest_aws_commands"]);
-      const command = `aws dynamodb list-tables --endpoint-url ${rec.endpoint}`;
+      const E = `--endpoint-url ${s3.endpoint}`;
       const progress: number[] = [];
+      const commands = [
+        `aws s3 mb s3://http-bucket ${E}`,
+        `aws s3api list-buckets --query 'Buckets[].Name' ${E}`,
+      ];
       const r = await client.callTool(
-        { name: "call_aws", arguments: { cli_command: [command, command] } },
+        { name: "call_aws", arguments: { cli_command: commands } },
         undefined,
         { onprogress: (p) => progress.push(p.progress) },
       );
-      const results = (r.structuredContent as { results: Array<{ response: unknown }> }).results;
-      assertEquals(results.map((x) => x.response), [{ TableNames: ["orders"] }, { TableNames: ["orders"] }]);
+      const results =
+        (r.structuredContent as { results: Array<{ text?: string; response?: unknown }> }).results;
+      assertEquals(results[0].text, "make_bucket: http-bucket\n", JSON.stringify(results));
+      // The batch runs concurrently: the listing may come before or after the bucket is made.
+      ok(Array.isArray(results[1].response), JSON.stringify(results[1]));
       ok(progress.includes(2), JSON.stringify(progress));
       await client.close();
     } finally {
       assertEquals(await server.stop(), 0, "SIGTERM ends the HTTP server with exit 0");
-      await rec.stop();
+      await s3.stop();
     }
   },
 });
@@ -325,4 +335,79 @@ Deno.test("HTTP mode without AUTH_TYPE refuses to start and says why", async () 
     stderr: "piped",
   }).output();
   ok(oauth.code === 2 && new TextDecoder().decode(oauth.stderr).includes("AUTH_ISSUER is required"));
+});
+
+Deno.test({
+  name: "over HTTP: cancellation reaches the AWS request; a session's 33rd request in flight is 429",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const silent = await startFaultServer("silent");
+    const server = await startServer({ AUTH_TYPE: "no-auth" });
+    try {
+      const client = await connect(server.url);
+      const abort = new AbortController();
+      const hanging = client.callTool(
+        {
+          name: "call_aws",
+          arguments: { cli_command: `aws dynamodb list-tables --endpoint-url ${silent.endpoint}` },
+        },
+        undefined,
+        { signal: abort.signal },
+      );
+      for (let i = 0; i < 100 && silent.open() === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      ok(silent.open() > 0, "the call is waiting on the endpoint");
+      abort.abort("the user stopped it");
+      await hanging.catch(() => {});
+      for (let i = 0; i < 100 && silent.open() > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      assertEquals(silent.open(), 0, "the server dropped the AWS request");
+      const many = await Promise.allSettled(Array.from({ length: 40 }, () =>
+        client.callTool({
+          name: "call_aws",
+          arguments: {
+            cli_command: `aws dynamodb list-tables --cli-read-timeout 1 --endpoint-url ${silent.endpoint}`,
+          },
+        })));
+      const limited = many.filter((r) => r.status === "rejected" && /429|in flight/.test(String(r.reason)));
+      ok(limited.length > 0, JSON.stringify(many.map((r) => r.status)));
+      await client.close();
+    } finally {
+      await server.stop();
+      await silent.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "SIGTERM lets a call in flight finish, then the HTTP server exits 0",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    // An endpoint that answers after a second.
+    const slow = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async () => {
+      await new Promise((r) => setTimeout(r, 1000));
+      return new Response(JSON.stringify({ TableNames: ["late"] }), {
+        headers: { "content-type": "application/x-amz-json-1.0" },
+      });
+    });
+    const server = await startServer({ AUTH_TYPE: "no-auth" });
+    try {
+      const client = await connect(server.url);
+      const call = client.callTool({
+        name: "call_aws",
+        arguments: {
+          cli_command: `aws dynamodb list-tables --endpoint-url http://127.0.0.1:${slow.addr.port}`,
+        },
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const exited = server.stop("SIGTERM");
+      const r = await call;
+      assertEquals((r.structuredContent as { results: Array<{ response: unknown }> }).results[0].response, {
+        TableNames: ["late"],
+      });
+      assertEquals(await exited, 0);
+    } finally {
+      await slow.shutdown();
+    }
+  },
 });
