@@ -36,9 +36,10 @@ export function pathOfFileUrl(url: URL): string {
   return windows ? path.replace(/^\/([a-zA-Z]:)/, "$1").replaceAll("/", "\\") : path;
 }
 
-/** The user's home folder as the AWS CLI and SDK find it ($HOME, else %USERPROFILE%), if known. */
+/** The user's home folder as the AWS CLI and SDK find it ($HOME, else %USERPROFILE%, else %HOMEDRIVE%%HOMEPATH%). */
 export function homeOf(env: Env): string | undefined {
-  return env.HOME || env.USERPROFILE || undefined;
+  return env.HOME || env.USERPROFILE ||
+    (env.HOMEDRIVE && env.HOMEPATH ? env.HOMEDRIVE + env.HOMEPATH : undefined);
 }
 
 /** The shared config and credentials files the AWS SDK reads ($AWS_CONFIG_FILE, … with ~/ expanded). */

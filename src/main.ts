@@ -7,7 +7,7 @@
  */
 import { awsSharedFiles, type Env, fileAccessOf, homeOf, locationsOf, pathOfFileUrl } from "./locations.ts";
 import { sandboxPermissions } from "./policy/sandbox.ts";
-import { prepareFolders } from "./policy/folders.ts";
+import { canonicalFolder, prepareFolders } from "./policy/folders.ts";
 import type { ProgramEnd, ProgramStart } from "./program.ts";
 
 /** Data shipped beside the code, which the program reads. */
@@ -34,12 +34,20 @@ function usesCredentialProcess(env: Env): boolean {
  * the exit code it reports (an uncaught error is printed, without a stack, as exit code 1).
  */
 export function runSandboxed(program: URL, args: string[], env: Record<string, string>): Promise<number> {
-  const locations = locationsOf(env);
   const fileAccess = fileAccessOf(env);
-  const unsafe = locations && prepareFolders(env, locations, fileAccess !== "no-access");
+  const found = locationsOf(env);
+  const unsafe = found && prepareFolders(env, found, fileAccess !== "no-access");
   if (unsafe) {
     console.error(`aws-api-mcp: ${unsafe.message}\n${unsafe.hint}`);
     return Promise.resolve(2);
+  }
+  // One canonical working folder for the grant, the containment checks and what is shown: the program
+  // (same process environment) reads it back from the variable.
+  const locations = found && fileAccess !== "no-access"
+    ? { ...found, workingDir: canonicalFolder(found.workingDir) }
+    : found;
+  if (locations && fileAccess !== "no-access" && locations.workingDir !== found!.workingDir) {
+    Deno.env.set("AWS_API_MCP_WORKING_DIR", locations.workingDir);
   }
   const permissions = sandboxPermissions({
     env,

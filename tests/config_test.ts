@@ -38,6 +38,10 @@ Deno.test("configuration: defaults and locations follow the environment", () => 
       policyFile: "/u/.aws/aws-api-mcp/mcp-security-policy.json",
       fileAccess: "no-access",
     }],
+    // Windows without USERPROFILE: the drive and path variables, as the AWS CLI reads them.
+    [{ HOMEDRIVE: "C:", HOMEPATH: "/Users/u", AWS_API_MCP_WORKING_DIR: "/w" }, {
+      policyFile: "C:/Users/u/.aws/aws-api-mcp/mcp-security-policy.json",
+    }],
   ];
   for (const [env, want] of cases) {
     const r = loadConfig(env);

@@ -89,3 +89,16 @@ export function prepareFolders(env: Env, at: Locations, useWorkingDir: boolean):
   }
   return checkOwned(at.workingDir, info, "working folder");
 }
+
+/**
+ * The working folder's real path (symlinks such as macOS's /var → /private/var, or a linked folder,
+ * resolved), taken once at start-up: Deno grants paths as written and the file checks compare real paths,
+ * so both must use this one canonical root.
+ */
+export function canonicalFolder(path: string): string {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    return path; // not there: the program reports it when it needs the folder
+  }
+}

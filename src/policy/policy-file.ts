@@ -9,6 +9,7 @@ import { z } from "zod";
 import { entryProblem } from "./catalog.ts";
 import { globMatch } from "./glob.ts";
 import { normalizeKey } from "./keys.ts";
+import { decodeText } from "../text-encoding.ts";
 
 const entry = z.string().trim().regex(
   /^aws(\s+\S+){1,3}$/,
@@ -157,7 +158,7 @@ export class PolicySource {
     if (mtime === this.#mtime) return this.#policy;
     let text: string;
     try {
-      text = readFileSync(this.path, "utf8");
+      text = decodeText(readFileSync(this.path));
     } catch (e) {
       return {
         code: "INVALID_POLICY",

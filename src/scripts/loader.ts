@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { AgentScript, ScriptProblem } from "./types.ts";
 import { readConfinedSync } from "../policy/confined-io.ts";
+import { decodeText } from "../text-encoding.ts";
 
 const BUNDLED_DIR = fileURLToPath(new URL("./bundled/", import.meta.url));
 const SUFFIX = ".script.md";
@@ -32,7 +33,10 @@ export function parseScript(
   path: string,
   source: AgentScript["source"],
 ): { ok: true; script: AgentScript } | { ok: false; reason: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  // Files saved on Windows may start with a BOM and end lines with CRLF.
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(
+    text.replace(/^\uFEFF/, "").replaceAll("\r\n", "\n"),
+  );
   if (!m) return { ok: false, reason: "no YAML front matter (the file must start with a --- block)" };
   let data: unknown;
   try {
@@ -71,7 +75,7 @@ function loadDir(dir: string, source: AgentScript["source"], problems: ScriptPro
       // A user's script must be a regular file inside the folder: not a symlink leading out, not a FIFO.
       text = source === "bundled"
         ? readFileSync(path, "utf8")
-        : new TextDecoder().decode(readConfinedSync(path, { mode: "workdir", workdir: dir }));
+        : decodeText(readConfinedSync(path, { mode: "workdir", workdir: dir }));
     } catch (e) {
       problems.push({ path, reason: `unreadable: ${(e as Error).message}` });
       continue;

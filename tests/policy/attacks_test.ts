@@ -352,3 +352,24 @@ Deno.test("item 2: parameter values that are URLs are passed as text, never fetc
   );
   assertEquals(cmd.params.TemplateBody, "http://169.254.169.254/latest");
 });
+
+Deno.test("policy files written by PowerShell or Notepad (a BOM, UTF-16) load", () => {
+  const dir = mkdtempSync(join(tmpdir(), "policy-enc-"));
+  const json = JSON.stringify({ version: "1.0", policy: { denyList: ["aws iam delete-user"] } });
+  const utf16 = (text: string, bom: number[]) =>
+    new Uint8Array([
+      ...bom,
+      ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer),
+    ]);
+  const files: Array<[string, Uint8Array | string]> = [
+    ["bom.json", `\uFEFF${json}`],
+    ["utf16le.json", utf16(json, [0xff, 0xfe])],
+  ];
+  for (const [name, data] of files) {
+    const path = join(dir, name);
+    writeFileSync(path, data);
+    const src = new PolicySource(path);
+    assertEquals(src.load(), undefined, name);
+    assertEquals(src.current().denyList, ["aws iam delete-user"], name);
+  }
+});

@@ -64,3 +64,32 @@ Deno.test("the program stops with a clear message before serving when its workin
   const stderr = new TextDecoder().decode(out.stderr);
   ok(out.code === 2 && stderr.includes("symbolic link") && !stderr.includes("    at "), stderr);
 });
+
+Deno.test("a working folder reached through a symlink works: one canonical root for grant, checks and display", async () => {
+  const root = mkdtempSync(join(tmpdir(), "canonical-"));
+  const real = join(root, "real");
+  mkdirSync(real);
+  Deno.writeTextFileSync(join(real, "f.txt"), "hi");
+  symlinkSync(real, join(root, "link"));
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      ...RUN_FLAGS,
+      MAIN,
+      "call",
+      "aws s3api put-object --bucket b --key k --body f.txt --endpoint-url http://127.0.0.1:9",
+    ],
+    env: {
+      HOME: root,
+      PATH: Deno.env.get("PATH") ?? "",
+      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      AWS_SECRET_ACCESS_KEY: "secret",
+      AWS_REGION: "us-east-1",
+      AWS_API_MCP_WORKING_DIR: join(root, "link"),
+    },
+    clearEnv: true,
+  }).output();
+  const text = new TextDecoder().decode(out.stdout);
+  // The file was read (inside the sandbox) and the request attempted: nothing listens there.
+  ok(text.includes('"NETWORK_ERROR"') && !text.includes("FILE_"), text);
+});

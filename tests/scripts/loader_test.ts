@@ -58,3 +58,24 @@ Deno.test("a plan names its parameters and carries the steps", () => {
   ok(plan.startsWith("# investigate-lambda-errors"));
   ok(plan.includes("{function_name}") && plan.includes("aws logs filter-log-events"));
 });
+
+Deno.test("scripts saved on Windows (a BOM, CRLF line ends, UTF-16) load like any other", () => {
+  const dir = mkdtempSync(join(tmpdir(), "scripts-win-"));
+  const text = "---\r\ndescription: Windows-made\r\n---\r\n```bash\r\naws ec2 describe-instances\r\n```\r\n";
+  writeFileSync(join(dir, "bom-crlf.script.md"), `\uFEFF${text}`);
+  const utf16 = new Uint8Array([
+    0xff,
+    0xfe,
+    ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer),
+  ]);
+  writeFileSync(join(dir, "utf16.script.md"), utf16);
+  const { scripts, problems } = loadScripts(dir);
+  assertEquals(problems, []);
+  for (const name of ["bom-crlf", "utf16"]) {
+    const s = scripts.find((x) => x.name === name);
+    ok(
+      s && s.description === "Windows-made" && scriptCommands(s).includes("aws ec2 describe-instances"),
+      name,
+    );
+  }
+});
