@@ -5,7 +5,7 @@
  * odd — NUL bytes, percent-encoding, look-alike separators, drive letters, UNC paths — is refused.
  */
 import { realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep, win32 } from "node:path";
 import process from "node:process";
 import { ParseFailure } from "../parse/errors.ts";
 import { diskFiles, type ReadBytes } from "../parse/files.ts";
@@ -62,6 +62,7 @@ export function resolveLocalPath(
   mode: FileMode,
   workdir: string,
   caseInsensitive = PLATFORM_CASE_INSENSITIVE,
+  windows = process.platform === "win32",
 ): { ok: true; path: string } | { ok: false; error: FileDenied } {
   if (mode === "no-access") {
     return { ok: false, error: denied(path, "local file access is turned off (no-access mode)", workdir) };
@@ -84,6 +85,10 @@ export function resolveLocalPath(
       error: denied(path, "it contains characters that look like dots or slashes", workdir),
     };
   }
+  if (path.startsWith("~")) {
+    return { ok: false, error: denied(path, "it points into a home directory", workdir) };
+  }
+  if (windows) return resolveWindowsPath(path, workdir);
   if (path.includes("\\")) {
     return {
       ok: false,
@@ -91,14 +96,56 @@ export function resolveLocalPath(
     };
   }
   if (/^[a-z]:/i.test(path)) return { ok: false, error: denied(path, "it names a drive", workdir) };
-  if (path.startsWith("~")) {
-    return { ok: false, error: denied(path, "it points into a home directory", workdir) };
-  }
   const root = realish(resolve(workdir));
   const target = realish(isAbsolute(path) ? resolve(path) : resolve(root, path));
   const [r, t] = caseInsensitive ? [root.toLowerCase(), target.toLowerCase()] : [root, target];
   const rel = relative(r, t);
   if (rel.startsWith("..") || isAbsolute(rel)) {
+    return {
+      ok: false,
+      error: denied(path, `it resolves to ${target}, outside the working directory`, workdir),
+    };
+  }
+  return { ok: true, path: target };
+}
+
+// Names Windows reserves for devices, in any folder and with any extension (NUL.txt is NUL).
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/** Why a Windows path cannot be used, if it cannot: device and UNC paths, streams, reserved or odd names. */
+export function windowsPathProblem(path: string): string | undefined {
+  if (/^[\\/]{2}/.test(path)) return "it is a UNC or device path (\\\\server\\share, \\\\?\\, \\\\.\\)";
+  if (/^[a-z]:(?![\\/])/i.test(path)) {
+    return "it names a drive without a folder (C:name is relative to that drive)";
+  }
+  const rest = path.replace(/^[a-z]:/i, "");
+  if (rest.includes(":")) return "it names an alternate data stream (name:stream)";
+  if (/[<>"|?*]/.test(rest)) return "it contains characters Windows does not allow in names";
+  for (const name of rest.split(/[\\/]/)) {
+    if (name === "" || name === "." || name === "..") continue;
+    if (/[. ]$/.test(name)) return "a name ends with a dot or a space, which Windows drops";
+    if (RESERVED.test(name.split(".")[0].trimEnd())) return `'${name}' is a reserved device name`;
+  }
+  return undefined;
+}
+
+/**
+ * A path on Windows: drive-absolute and backslash paths are fine inside the working folder; the
+ * containment check ignores case (the file systems do), and another drive is outside.
+ */
+function resolveWindowsPath(
+  path: string,
+  workdir: string,
+): { ok: true; path: string } | { ok: false; error: FileDenied } {
+  const problem = windowsPathProblem(path);
+  if (problem) return { ok: false, error: denied(path, problem, workdir) };
+  // Symlinks are resolved where the paths are this machine's (a Windows check run elsewhere is path math).
+  const native = process.platform === "win32";
+  const root = native ? realish(win32.resolve(workdir)) : win32.resolve(workdir);
+  const joined = win32.resolve(root, path);
+  const target = native ? realish(joined) : joined;
+  const rel = win32.relative(root.toLowerCase(), target.toLowerCase());
+  if (rel.startsWith("..") || win32.isAbsolute(rel)) {
     return {
       ok: false,
       error: denied(path, `it resolves to ${target}, outside the working directory`, workdir),

@@ -154,3 +154,47 @@ Deno.test({
     assertEquals(good.map((r) => r.error?.code), ["NETWORK_ERROR", "NETWORK_ERROR", "NETWORK_ERROR"]);
   },
 });
+
+Deno.test("Windows paths: inside the folder accepted in any form; UNC, devices, streams, reserved names refused", () => {
+  const root = "C:\\Users\\u\\.aws\\aws-api-mcp\\workdir";
+  const table: Array<[string, boolean]> = [
+    ["data.json", true],
+    ["sub\\data.json", true],
+    ["sub/data.json", true],
+    [".\\data.json", true],
+    [`${root}\\data.json`, true],
+    ["c:\\users\\U\\.aws\\aws-api-mcp\\workdir\\x.bin", true],
+    ["\\Users\\u\\.aws\\aws-api-mcp\\workdir\\x.bin", true],
+    [".", true],
+    ["..\\secret.txt", false],
+    ["sub\\..\\..\\secret.txt", false],
+    ["C:\\Windows\\win.ini", false],
+    ["D:\\data.json", false],
+    ["D:data.json", false],
+    ["\\\\server\\share\\x", false],
+    ["//server/share/x", false],
+    ["\\\\?\\C:\\Users\\u\\x", false],
+    ["\\\\.\\PhysicalDrive0", false],
+    ["CON", false],
+    ["nul.txt", false],
+    ["sub\\COM1.log", false],
+    ["LPT9", false],
+    ["a.txt:hidden", false],
+    ["a.txt::$DATA", false],
+    ["trailing.", false],
+    ["trailing ", false],
+    ["sub.\\x", false],
+    ["what?.txt", false],
+    ["~\\secret", false],
+  ];
+  for (const [path, allowed] of table) {
+    const r = resolveLocalPath(path, "workdir", root, true, true);
+    assertEquals(r.ok, allowed, `${path}: ${r.ok ? r.path : r.error.message}`);
+  }
+  // The hint names the working folder, which is itself a path that is accepted.
+  const refused = resolveLocalPath("D:\\x", "workdir", root, true, true);
+  ok(
+    !refused.ok && refused.error.hint.includes(root) &&
+      resolveLocalPath(root, "workdir", root, true, true).ok,
+  );
+});
