@@ -21,10 +21,13 @@ const env = {
   AWS_API_MCP_LOG_FILE: "/tmp/aws-api-mcp-bench.log",
 };
 
-async function connect(): Promise<{ client: Client; transport: StdioClientTransport }> {
+/** The built program (`deno task build`), if there is one: start-up from it is measured too. */
+const BUILT = fileURLToPath(new URL("../dist/src/main.js", import.meta.url));
+
+async function connect(main = MAIN): Promise<{ client: Client; transport: StdioClientTransport }> {
   const transport = new StdioClientTransport({
     command: Deno.execPath(),
-    args: ["run", ...RUN_FLAGS, MAIN],
+    args: ["run", ...RUN_FLAGS, main],
     env,
   });
   const client = new Client({ name: "bench", version: "1.0.0" });
@@ -52,6 +55,19 @@ for (let i = 0; i < 11; i++) {
 }
 const startup = median(startTimes);
 console.log(`startup_to_tools_list_median: ${startup.toFixed(1)} ms`);
+if (existsSync(BUILT)) {
+  const builtTimes: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t0 = performance.now();
+    const { client } = await connect(BUILT);
+    await client.listTools();
+    builtTimes.push(performance.now() - t0);
+    await client.close();
+  }
+  console.log(
+    `startup_built_to_tools_list_median: ${median(builtTimes).toFixed(1)} ms (dist/, deno task build)`,
+  );
+}
 
 const { client, transport } = await connect();
 await client.listTools();

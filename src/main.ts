@@ -10,8 +10,14 @@ import { sandboxPermissions } from "./policy/sandbox.ts";
 import { canonicalFolder, prepareFolders } from "./policy/folders.ts";
 import type { ProgramEnd, ProgramStart } from "./program.ts";
 
-/** Data shipped beside the code, which the program reads. */
-const BUNDLED = [
+/** Whether this is the built program (dist/src/main.js) rather than the checkout's src/main.ts. */
+const BUILT = !import.meta.url.endsWith(".ts");
+
+/**
+ * What the program reads of its own: the models and agent scripts — and, when built, its code too, whose
+ * chunks (each SDK client one) are imported on first use: the whole dist/ folder, which holds nothing else.
+ */
+const BUNDLED = BUILT ? [pathOfFileUrl(new URL("../", import.meta.url))] : [
   pathOfFileUrl(new URL("../models/", import.meta.url)),
   pathOfFileUrl(new URL("./scripts/bundled/", import.meta.url)),
 ];
@@ -88,5 +94,7 @@ export function runSandboxed(program: URL, args: string[], env: Record<string, s
 const SHUTDOWN_GRACE_MS = 5000;
 
 if (import.meta.main) {
-  Deno.exit(await runSandboxed(new URL("./program.ts", import.meta.url), Deno.args, Deno.env.toObject()));
+  // The checkout runs src/program.ts; the bundle (dist/src/main.js) its program.js beside it.
+  const program = new URL(BUILT ? "./program.js" : "./program.ts", import.meta.url);
+  Deno.exit(await runSandboxed(program, Deno.args, Deno.env.toObject()));
 }

@@ -5,6 +5,10 @@
  */
 /// <reference lib="deno.worker" />
 import process from "node:process";
+import { setAppRoot } from "./app-root.ts";
+
+// Before anything reads a file of the program: the checkout's src/ or the bundle's dist/src/.
+setAppRoot(new URL("../", import.meta.url));
 
 /** What main.ts sends: the command-line arguments to start; later perhaps the signal that asks it to stop. */
 export type ProgramStart = { args: string[] } | { shutdown: "SIGINT" | "SIGTERM" };

@@ -6,6 +6,7 @@ import { Agent } from "node:https";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AwsQueryProtocol } from "@aws-sdk/core/protocols";
 import { capResponses } from "./capped-handler.ts";
+import { appFile } from "../app-root.ts";
 import type { ServiceModel } from "../models/types.ts";
 
 /** How one client is configured; equal settings share a client. */
@@ -46,11 +47,12 @@ type Registry = Readonly<Record<string, () => Promise<Record<string, unknown>>>>
 
 // A computed specifier, so that `deno run` analyses the 370 client packages on the first call rather than
 // at start-up (~28 ms); `deno compile` embeds the registry and its clients through --include.
-const REGISTRY = new URL("../../models/sdk-clients.js", import.meta.url).href;
 let registry: Promise<Registry> | undefined;
 
 function sdkClients(): Promise<Registry> {
-  return registry ??= import(REGISTRY).then((m: { SDK_CLIENTS: Registry }) => m.SDK_CLIENTS);
+  return registry ??= import(appFile("models/sdk-clients.js").href).then((m: { SDK_CLIENTS: Registry }) =>
+    m.SDK_CLIENTS
+  );
 }
 
 /** Whether this build bundles an SDK client for the service. */

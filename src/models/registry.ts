@@ -5,12 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { appFile } from "../app-root.ts";
 import type { DocsModel, ModelIndex, Operation, OutputModel, ServiceModel } from "./types.ts";
 
-const MODELS_DIR = new URL("../../models/", import.meta.url);
-
 function readModel<T>(relative: string): T {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(relative, MODELS_DIR)), "utf8")) as T;
+  return JSON.parse(readFileSync(fileURLToPath(appFile(`models/${relative}`)), "utf8")) as T;
 }
 
 let index: ModelIndex | undefined;

@@ -11,8 +11,10 @@ import { z } from "zod";
 import type { AgentScript, ScriptProblem } from "./types.ts";
 import { readConfinedSync } from "../policy/confined-io.ts";
 import { decodeText } from "../text-encoding.ts";
+import { appFile } from "../app-root.ts";
 
-const BUNDLED_DIR = fileURLToPath(new URL("./bundled/", import.meta.url));
+/** The scripts shipped with the program. */
+const bundledDir = () => fileURLToPath(appFile("src/scripts/bundled/"));
 const SUFFIX = ".script.md";
 
 const frontMatterSchema = z.object({
@@ -96,7 +98,7 @@ function loadDir(dir: string, source: AgentScript["source"], problems: ScriptPro
 export function loadScripts(userDir?: string): { scripts: AgentScript[]; problems: ScriptProblem[] } {
   const problems: ScriptProblem[] = [];
   const byName = new Map<string, AgentScript>();
-  for (const s of loadDir(BUNDLED_DIR, "bundled", problems)) byName.set(s.name, s);
+  for (const s of loadDir(bundledDir(), "bundled", problems)) byName.set(s.name, s);
   if (userDir) { for (const s of loadDir(userDir, "user", problems)) byName.set(s.name, s); }
   return { scripts: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)), problems };
 }

@@ -2,6 +2,7 @@
  * Ranking: BM25F scores from the prebuilt index for the query's words and their synonyms, then boosts
  * for a service the query names and for commands whose verb matches the query's intent.
  */
+import { appFile } from "../app-root.ts";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { stem, tokens } from "./text.ts";
@@ -32,7 +33,7 @@ let index: LoadedIndex | undefined;
 export function loadIndex(): LoadedIndex {
   if (!index) {
     const file = JSON.parse(
-      readFileSync(fileURLToPath(new URL("../../models/suggest.json", import.meta.url)), "utf8"),
+      readFileSync(fileURLToPath(appFile("models/suggest.json")), "utf8"),
     ) as IndexFile;
     index = {
       ...file,

@@ -208,7 +208,11 @@ Deno.test("start, cli, compile and the release workflow use the same permission 
   // What the binary embeds: the worker's module and the SDK registry are loaded by computed specifiers.
   const includes = (cmd: string) => [...cmd.matchAll(/--include\s+(\S+)/g)].map((m) => m[1]);
   deepStrictEqual(includes(compile.run), includes(tasks.compile));
-  for (const must of ["models", "models/sdk-clients.js", "src/program.ts", "src/scripts/bundled"]) {
-    ok(includes(tasks.compile).includes(must), `compile includes ${must}`);
-  }
+  // The built program, never the sources or node_modules (tests/scripts/build_test.ts runs it).
+  deepStrictEqual(includes(tasks.compile), ["dist"]);
+  ok(
+    /--no-npm\b/.test(tasks.compile) && /--no-config\b/.test(tasks.compile) &&
+      /dist\/src\/main\.js$/.test(tasks.compile),
+  );
+  ok(/--no-npm\b/.test(compile.run) && /--include dist dist\/src\/main\.js\b/.test(compile.run));
 });
