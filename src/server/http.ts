@@ -28,6 +28,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 interface Session {
   server: ToolServer;
   transport: WebStandardStreamableHTTPServerTransport;
+  /** The token subject that started the session (OAuth): only it may use the session. */
+  owner?: string;
 }
 
 /** What the HTTP server reports: refusals and warnings, for the log. */
@@ -101,7 +103,8 @@ export function serveHttp(
     const authInfo = auth && { ...auth, extra: {} };
     if (id) {
       const session = sessions.get(id);
-      if (!session) {
+      // Another user's session is, to this caller, no session at all: a leaked id grants nothing.
+      if (!session || session.owner !== auth?.subject) {
         return jsonRpcError(404, -32001, "Session not found: it ended, or never existed. Initialize again.");
       }
       // Answers stream after handleRequest returns: what is in flight is the tool calls still running.
@@ -118,7 +121,7 @@ export function serveHttp(
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
       maxRequestBodySize: MAX_BODY_BYTES,
-      onsessioninitialized: (sid) => void sessions.set(sid, { server, transport }),
+      onsessioninitialized: (sid) => void sessions.set(sid, { server, transport, owner: auth?.subject }),
       onsessionclosed: (sid) => void sessions.delete(sid),
     });
     await server.connect(transport);

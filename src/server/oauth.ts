@@ -10,6 +10,8 @@ import { createRemoteJWKSet, errors, jwtVerify } from "jose";
 /** An accepted token's identity, as the MCP SDK's handlers receive it. */
 export interface VerifiedToken {
   token: string;
+  /** Whom the token speaks for (`sub`): a session belongs to it. */
+  subject: string;
   clientId: string;
   scopes: string[];
   expiresAt?: number;
@@ -47,6 +49,7 @@ export function bearerVerifier(
         : String(payload.sub ?? "");
       return {
         token: m[1],
+        subject: String(payload.sub ?? clientId),
         clientId,
         scopes: scope.split(" ").filter((s) => s !== ""),
         ...(typeof payload.exp === "number" ? { expiresAt: payload.exp } : {}),

@@ -258,6 +258,17 @@ Deno.test({
       assertEquals(meta.authorization_servers, [issuer]);
       const client = await connect(server.url, { headers: { authorization: `Bearer ${await token({})}` } });
       assertEquals((await client.listTools()).tools.length, 2);
+      // The session belongs to its token's subject: another user holding its id gets nothing.
+      const sessionId = (client.transport as StreamableHTTPClientTransport).sessionId!;
+      const other = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer)
+        .setAudience(audience).setSubject("user-2").setIssuedAt().setExpirationTime("10m").sign(privateKey);
+      const list = '{"jsonrpc":"2.0","id":9,"method":"tools/list"}';
+      const stolen = await raw(
+        server.port,
+        post(here, [`authorization: Bearer ${other}`, `mcp-session-id: ${sessionId}`]),
+        list,
+      );
+      assertEquals(stolen.status, 404);
       await client.close();
     } finally {
       await server.stop();
