@@ -1,7 +1,12 @@
 /** Builds call_aws's dependencies from the validated configuration: files, region, profile, user agent. */
 import { mkdirSync } from "node:fs";
 import { basename, dirname, relative, sep } from "node:path";
-import { confinedFiles, resolveLocalPath } from "../policy/files.ts";
+import {
+  confinedFiles,
+  PLATFORM_CASE_INSENSITIVE,
+  probeCaseInsensitive,
+  resolveLocalPath,
+} from "../policy/files.ts";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import type { Config } from "../config.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
@@ -11,7 +16,13 @@ import type { PolicySource } from "../policy/policy-file.ts";
 import type { ParsedCommand } from "../parse/types.ts";
 import type { Decision } from "../policy/decide.ts";
 import { ExecFailure } from "./errors.ts";
-import { FileFailure, readConfined, removeConfined, writeConfined } from "../policy/confined-io.ts";
+import {
+  FileFailure,
+  readConfined,
+  readConfinedSync,
+  removeConfined,
+  writeConfined,
+} from "../policy/confined-io.ts";
 import { endpointFor } from "./endpoint.ts";
 import { checkEndpoint } from "../policy/endpoints.ts";
 import { checkProfile } from "../policy/profiles.ts";
@@ -43,14 +54,19 @@ export function callDeps(
 ): CallDeps {
   // In no-access mode the sandbox (policy/sandbox.ts) grants no working folder, so none is made.
   if (config.fileAccess !== "no-access") mkdirSync(config.workingDir, { recursive: true });
-  const allowed = (path: string) => resolveLocalPath(path, config.fileAccess, config.workingDir);
+  // The working folder's own file system says whether names differ only by case.
+  const caseInsensitive = config.fileAccess === "workdir"
+    ? probeCaseInsensitive(config.workingDir)
+    : PLATFORM_CASE_INSENSITIVE;
+  const allowed = (path: string) =>
+    resolveLocalPath(path, config.fileAccess, config.workingDir, caseInsensitive);
   const abs = (p: string) => {
     const r = allowed(p);
     if (!r.ok) throw new ExecFailure(r.error);
     return r.path;
   };
 
-  const confinement = { mode: config.fileAccess, workdir: config.workingDir };
+  const confinement = { mode: config.fileAccess, workdir: config.workingDir, caseInsensitive };
   // Every local read, write and delete opens first and verifies what it opened (policy/confined-io.ts).
   const confined = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -65,10 +81,19 @@ export function callDeps(
     requireMutationConsent: config.requireMutationConsent,
   };
   return {
-    parse: { files: confinedFiles(config.fileAccess, config.workingDir) },
+    parse: {
+      files: confinedFiles(
+        config.fileAccess,
+        config.workingDir,
+        (path) => readConfinedSync(path, confinement),
+        caseInsensitive,
+      ),
+    },
     prefetch: {
       read: (path) => readConfined(path, confinement),
-      options: (readBytes) => ({ files: confinedFiles(config.fileAccess, config.workingDir, readBytes) }),
+      options: (readBytes) => ({
+        files: confinedFiles(config.fileAccess, config.workingDir, readBytes, caseInsensitive),
+      }),
     },
     guard: (cmd) => {
       for (const f of cmd.files) {

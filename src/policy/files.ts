@@ -4,7 +4,7 @@
  * folder after `..`, symlinks and case rules; `unrestricted` allows any path; `no-access` none. Anything
  * odd — NUL bytes, percent-encoding, look-alike separators, drive letters, UNC paths — is refused.
  */
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep, win32 } from "node:path";
 import process from "node:process";
 import { ParseFailure } from "../parse/errors.ts";
@@ -55,6 +55,30 @@ function realish(abs: string): string {
 
 /** Whether this platform's usual file systems ignore case (macOS, Windows): then so does the containment check. */
 export const PLATFORM_CASE_INSENSITIVE = process.platform === "darwin" || process.platform === "win32";
+
+/**
+ * Whether the file system holding `dir` ignores case, found by asking it (a case-sensitive APFS volume, or
+ * a case-insensitive folder on Linux, exist): a file is made and looked up under another case. When the
+ * folder cannot be written, the platform's usual answer.
+ */
+export function probeCaseInsensitive(dir: string): boolean {
+  const name = `.aws-api-mcp-case-${crypto.randomUUID().slice(0, 8)}`;
+  const path = join(dir, name);
+  try {
+    writeFileSync(path, "", { flag: "wx" });
+  } catch {
+    return PLATFORM_CASE_INSENSITIVE;
+  }
+  try {
+    return existsSync(join(dir, name.toUpperCase()));
+  } finally {
+    try {
+      unlinkSync(path);
+    } catch {
+      // gone already
+    }
+  }
+}
 
 /** Resolves a path a command names, or says why it is refused. */
 export function resolveLocalPath(
@@ -162,9 +186,10 @@ export function confinedFiles(
   mode: FileMode,
   workdir: string,
   readBytes: ReadBytes = (path) => readConfinedSync(path, { mode, workdir }),
+  caseInsensitive = PLATFORM_CASE_INSENSITIVE,
 ): FileAccess {
   const check = (path: string) => {
-    const r = resolveLocalPath(path, mode, workdir);
+    const r = resolveLocalPath(path, mode, workdir, caseInsensitive);
     if (!r.ok) throw new ParseFailure(r.error);
     return r.path;
   };

@@ -3,14 +3,14 @@
  * in workdir mode before anything is read, written or sent; the legitimate forms accepted.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { callAws } from "../../src/exec/call.ts";
 import { callDeps } from "../../src/exec/environment.ts";
 import { loadConfig } from "../../src/config.ts";
 import { PolicySource } from "../../src/policy/policy-file.ts";
-import { resolveLocalPath } from "../../src/policy/files.ts";
+import { probeCaseInsensitive, resolveLocalPath } from "../../src/policy/files.ts";
 
 const root = mkdtempSync(join(tmpdir(), "escape-"));
 const work = join(root, "work");
@@ -197,4 +197,11 @@ Deno.test("Windows paths: inside the folder accepted in any form; UNC, devices, 
     !refused.ok && refused.error.hint.includes(root) &&
       resolveLocalPath(root, "workdir", root, true, true).ok,
   );
+});
+
+Deno.test("case sensitivity is asked of the working folder's file system, and the probe leaves nothing", () => {
+  const dir = mkdtempSync(join(tmpdir(), "case-probe-"));
+  // Linux's file systems here tell case apart; macOS's and Windows' usual ones do not.
+  assertEquals(probeCaseInsensitive(dir), Deno.build.os !== "linux");
+  assertEquals(readdirSync(dir), []);
 });
