@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client";
 // @ts-types="@modelcontextprotocol/sdk/client/streamableHttp"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { startRecorder } from "../scripts/local-servers.ts";
+import { awaitStderr, freePort, startRecorder } from "../scripts/local-servers.ts";
 import { RUN_FLAGS } from "../scripts/run-flags.ts";
 import { percentile } from "./stats.ts";
 
@@ -20,13 +20,6 @@ const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const CLIENTS = Number(Deno.env.get("HTTP_BENCH_CLIENTS") ?? 50);
 const CALLS = Number(Deno.env.get("HTTP_BENCH_CALLS") ?? 200);
 const DEADLINE_MS = 10 * 60 * 1000;
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
 
 function rssMiB(pid: number): number | undefined {
   if (!existsSync(`/proc/${pid}/status`)) return undefined;
@@ -54,13 +47,7 @@ async function run(mode: "session" | "stateless", endpoint: string) {
     stdout: "null",
     stderr: "piped",
   }).spawn();
-  const reader = server.stderr.pipeThrough(new TextDecoderStream()).getReader();
-  let seen = "";
-  while (!seen.includes("serving MCP at")) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the server did not start: ${seen}`);
-    seen += value;
-  }
+  await awaitStderr(server.stderr, "serving MCP at");
   const url = new URL(`http://127.0.0.1:${port}/mcp`);
   const command = `aws dynamodb list-tables --endpoint-url ${endpoint}`;
   const latencies: number[] = [];
@@ -100,7 +87,6 @@ async function run(mode: "session" | "stateless", endpoint: string) {
   const after = rssMiB(server.pid);
   server.kill("SIGTERM");
   const status = await server.status;
-  await reader.cancel().catch(() => {});
   console.log(`http_${mode}_calls: ${latencies.length} calls (${CLIENTS} clients × ${CALLS})`);
   console.log(`http_${mode}_throughput: ${(latencies.length / seconds).toFixed(0)} calls/s`);
   console.log(`http_${mode}_p50: ${percentile(latencies, 50).toFixed(1)} ms`);

@@ -14,7 +14,8 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-function freePort(): number {
+/** A port on 127.0.0.1 that nothing listens on now. */
+export function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
   l.close();
@@ -172,4 +173,21 @@ export async function startFaultServer(
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * Waits until a child's stderr says `marker` (the HTTP server's "serving MCP at"), then keeps draining it so
+ * the child never blocks on a full pipe; fails with what was said if the stream ends first.
+ */
+export async function awaitStderr(stderr: ReadableStream<Uint8Array>, marker: string): Promise<void> {
+  const reader = stderr.pipeThrough(new TextDecoderStream()).getReader();
+  let seen = "";
+  while (!seen.includes(marker)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`the process did not start: ${seen}`);
+    seen += value;
+  }
+  (async () => {
+    while (!(await reader.read()).done);
+  })().catch(() => {});
 }

@@ -8,6 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { awaitStderr, freePort } from "../../scripts/local-servers.ts";
 
 const SUITE = fileURLToPath(
   new URL("../../node_modules/@modelcontextprotocol/conformance/dist/index.js", import.meta.url),
@@ -54,13 +55,6 @@ const SKIP: Record<string, string> = {
   "prompts-get-with-image": "no prompts capability",
 };
 
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
-
 Deno.test({
   name: "the official MCP conformance suite: every applicable server scenario passes",
   sanitizeResources: false,
@@ -76,13 +70,7 @@ Deno.test({
       stdout: "null",
       stderr: "piped",
     }).spawn();
-    const reader = server.stderr.pipeThrough(new TextDecoderStream()).getReader();
-    let seen = "";
-    while (!seen.includes("serving MCP at")) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`the harness did not start: ${seen}`);
-      seen += value;
-    }
+    await awaitStderr(server.stderr, "serving MCP at");
     const failed: string[] = [];
     try {
       const listed = await new Deno.Command(Deno.execPath(), {
@@ -117,7 +105,6 @@ Deno.test({
     } finally {
       server.kill("SIGTERM");
       await server.status;
-      await reader.cancel().catch(() => {});
     }
     ok(failed.length === 0, failed.join("\n\n"));
   },

@@ -12,14 +12,13 @@ import { Client } from "@modelcontextprotocol/sdk/client";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { MAIN, RUN_FLAGS } from "../helpers.ts";
-import { startFaultServer, startRecorder, startS3 } from "../../scripts/local-servers.ts";
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
+import {
+  awaitStderr,
+  freePort,
+  startFaultServer,
+  startRecorder,
+  startS3,
+} from "../../scripts/local-servers.ts";
 
 /** Starts the server over HTTP; resolves once it serves. */
 async function startServer(env: Record<string, string>) {
@@ -39,16 +38,7 @@ async function startServer(env: Record<string, string>) {
     stdout: "null",
     stderr: "piped",
   }).spawn();
-  const reader = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
-  let seen = "";
-  while (!seen.includes("serving MCP at")) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the server did not start: ${seen}`);
-    seen += value;
-  }
-  (async () => {
-    while (!(await reader.read()).done);
-  })().catch(() => {});
+  await awaitStderr(child.stderr, "serving MCP at");
   const url = `http://127.0.0.1:${port}/mcp`;
   return {
     url,
