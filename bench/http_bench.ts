@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client";
 // @ts-types="@modelcontextprotocol/sdk/client/streamableHttp"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { awaitStderr, freePort, startRecorder } from "../scripts/local-servers.ts";
+import { awaitStderr, freePort, LOCAL_CREDENTIALS, startRecorder } from "../scripts/local-servers.ts";
 import { RUN_FLAGS } from "../scripts/run-flags.ts";
 import { percentile } from "./stats.ts";
 
@@ -33,9 +33,7 @@ async function run(mode: "session" | "stateless", endpoint: string) {
     args: ["run", ...RUN_FLAGS, MAIN],
     env: {
       ...Deno.env.toObject(),
-      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-      AWS_SECRET_ACCESS_KEY: "secret",
-      AWS_REGION: "us-east-1",
+      ...LOCAL_CREDENTIALS,
       AWS_API_MCP_WORKING_DIR: mkdtempSync(join(tmpdir(), "http-bench-")),
       AWS_API_MCP_LOG_FILE: join(mkdtempSync(join(tmpdir(), "http-bench-log-")), "server.log"),
       AWS_API_MCP_TRANSPORT: "streamable-http",

@@ -191,3 +191,10 @@ export async function awaitStderr(stderr: ReadableStream<Uint8Array>, marker: st
     while (!(await reader.read()).done);
   })().catch(() => {});
 }
+
+/** Credentials and region for calls to the local servers: nothing real, nothing that could sign for AWS. */
+export const LOCAL_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+  AWS_SECRET_ACCESS_KEY: "secret",
+  AWS_REGION: "us-east-1",
+};

@@ -83,6 +83,14 @@ function classify(host: string): HostClass {
   return "other";
 }
 
+/** A host as compared: lower case, IPv6 without brackets, no trailing dot. */
+const bare = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+
+/** Whether a host name or address (IPv6 with or without brackets) is loopback, in any spelling. */
+export function isLoopbackHost(host: string): boolean {
+  return classify(bare(host)) === "loopback";
+}
+
 function denied(url: string, why: string, hint: string): EndpointDenied {
   const shown = JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url);
   return { code: "ENDPOINT_DENIED", message: `The endpoint ${shown} is refused: ${why}.`, hint };
@@ -110,7 +118,7 @@ export function checkEndpoint(url: string, allowed: readonly string[]): Endpoint
   if (parsed.username || parsed.password) {
     return denied(url, "it carries a user name or password", "Remove the credentials from the URL.");
   }
-  const host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const host = bare(parsed.hostname);
   const kind = classify(host);
   if (kind === "link-local") {
     return denied(

@@ -5,7 +5,7 @@
  * odd — NUL bytes, percent-encoding, look-alike separators, drive letters, UNC paths — is refused.
  */
 import { existsSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep, win32 } from "node:path";
+import { dirname, join, posix, resolve, sep, win32 } from "node:path";
 import process from "node:process";
 import { ParseFailure } from "../parse/errors.ts";
 import { diskFiles, type ReadBytes } from "../parse/files.ts";
@@ -112,19 +112,37 @@ export function resolveLocalPath(
   if (path.startsWith("~")) {
     return { ok: false, error: denied(path, "it points into a home directory", workdir) };
   }
-  if (windows) return resolveWindowsPath(path, workdir);
-  if (path.includes("\\")) {
-    return {
-      ok: false,
-      error: denied(path, "it contains backslashes (Windows separators or UNC paths)", workdir),
-    };
-  }
-  if (/^[a-z]:/i.test(path)) return { ok: false, error: denied(path, "it names a drive", workdir) };
-  const root = realish(resolve(workdir));
-  const target = realish(isAbsolute(path) ? resolve(path) : resolve(root, path));
+  const problem = windows ? windowsPathProblem(path) : posixPathProblem(path);
+  if (problem) return { ok: false, error: denied(path, problem, workdir) };
+  // Windows file systems ignore case; elsewhere the caller says (probed on the working folder's volume).
+  return contain(path, workdir, caseInsensitive || windows, windows ? win32 : posix);
+}
+
+/** Why a path cannot be used outside Windows, if it cannot: Windows separators and drive letters. */
+function posixPathProblem(path: string): string | undefined {
+  if (path.includes("\\")) return "it contains backslashes (Windows separators or UNC paths)";
+  if (/^[a-z]:/i.test(path)) return "it names a drive";
+  return undefined;
+}
+
+/**
+ * The path resolved against the working folder, if it stays inside it (after `..` and, where the path is
+ * this machine's kind, symlinks); another drive is outside. A check of the other kind of path (Windows rules
+ * tested on Linux) is path arithmetic alone.
+ */
+function contain(
+  path: string,
+  workdir: string,
+  caseInsensitive: boolean,
+  p: typeof posix,
+): { ok: true; path: string } | { ok: false; error: FileDenied } {
+  const native = (p === win32) === (process.platform === "win32");
+  const real = (x: string) => (native ? realish(x) : x);
+  const root = real(p.resolve(workdir));
+  const target = real(p.resolve(root, path));
   const [r, t] = caseInsensitive ? [root.toLowerCase(), target.toLowerCase()] : [root, target];
-  const rel = relative(r, t);
-  if (rel.startsWith("..") || isAbsolute(rel)) {
+  const rel = p.relative(r, t);
+  if (rel.startsWith("..") || p.isAbsolute(rel)) {
     return {
       ok: false,
       error: denied(path, `it resolves to ${target}, outside the working directory`, workdir),
@@ -151,31 +169,6 @@ export function windowsPathProblem(path: string): string | undefined {
     if (RESERVED.test(name.split(".")[0].trimEnd())) return `'${name}' is a reserved device name`;
   }
   return undefined;
-}
-
-/**
- * A path on Windows: drive-absolute and backslash paths are fine inside the working folder; the
- * containment check ignores case (the file systems do), and another drive is outside.
- */
-function resolveWindowsPath(
-  path: string,
-  workdir: string,
-): { ok: true; path: string } | { ok: false; error: FileDenied } {
-  const problem = windowsPathProblem(path);
-  if (problem) return { ok: false, error: denied(path, problem, workdir) };
-  // Symlinks are resolved where the paths are this machine's (a Windows check run elsewhere is path math).
-  const native = process.platform === "win32";
-  const root = native ? realish(win32.resolve(workdir)) : win32.resolve(workdir);
-  const joined = win32.resolve(root, path);
-  const target = native ? realish(joined) : joined;
-  const rel = win32.relative(root.toLowerCase(), target.toLowerCase());
-  if (rel.startsWith("..") || win32.isAbsolute(rel)) {
-    return {
-      ok: false,
-      error: denied(path, `it resolves to ${target}, outside the working directory`, workdir),
-    };
-  }
-  return { ok: true, path: target };
 }
 
 /**

@@ -10,6 +10,7 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { hostOnly, type HttpConfig } from "../config.ts";
 import type { ToolServer } from "./tool-server.ts";
 import { bearerVerifier, challenge, type VerifiedToken } from "./oauth.ts";
+import { isLoopbackHost } from "../policy/endpoints.ts";
 
 /** The path MCP is served at. */
 export const MCP_PATH = "/mcp";
@@ -45,11 +46,6 @@ function jsonRpcError(status: number, code: number, message: string, headers: Re
   });
 }
 
-/** Whether a host (as a Host or Origin carries it) is loopback. */
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 /** A running HTTP server: its address, and how to stop it (in-flight requests finish, bounded). */
 export interface HttpServer {
   url: string;
@@ -67,7 +63,7 @@ export function serveHttp(
 ): HttpServer {
   const sessions = new Map<string, Session>();
   const verify = http.auth.type === "oauth" ? bearerVerifier(http.auth) : undefined;
-  if (!isLoopback(hostOnly(http.host))) {
+  if (!isLoopbackHost(hostOnly(http.host))) {
     events.warn(
       `serving MCP on ${http.host}, which is not a loopback address: anyone who can reach it can use this server${
         http.auth.type === "no-auth" ? " without authentication (AUTH_TYPE=no-auth)" : ""

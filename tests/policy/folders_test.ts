@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { locationsOf } from "../../src/locations.ts";
 import { isFilesystemRoot, prepareFolders } from "../../src/policy/folders.ts";
 import { MAIN, RUN_FLAGS } from "../helpers.ts";
+import { LOCAL_CREDENTIALS } from "../../scripts/local-servers.ts";
 
 function home() {
   const h = mkdtempSync(join(tmpdir(), "folders-"));
@@ -82,9 +83,7 @@ Deno.test("a working folder reached through a symlink works: one canonical root 
     env: {
       HOME: root,
       PATH: Deno.env.get("PATH") ?? "",
-      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-      AWS_SECRET_ACCESS_KEY: "secret",
-      AWS_REGION: "us-east-1",
+      ...LOCAL_CREDENTIALS,
       AWS_API_MCP_WORKING_DIR: join(root, "link"),
     },
     clearEnv: true,

@@ -15,6 +15,7 @@ import { MAIN, RUN_FLAGS } from "../helpers.ts";
 import {
   awaitStderr,
   freePort,
+  LOCAL_CREDENTIALS,
   startFaultServer,
   startRecorder,
   startS3,
@@ -26,9 +27,7 @@ async function startServer(env: Record<string, string>) {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", ...RUN_FLAGS, MAIN],
     env: {
-      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-      AWS_SECRET_ACCESS_KEY: "secret",
-      AWS_REGION: "us-east-1",
+      ...LOCAL_CREDENTIALS,
       AWS_API_MCP_WORKING_DIR: mkdtempSync(join(tmpdir(), "http-")),
       AWS_API_MCP_TRANSPORT: "streamable-http",
       AWS_API_MCP_PORT: String(port),

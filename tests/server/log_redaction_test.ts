@@ -11,7 +11,7 @@ import { Client } from "@modelcontextprotocol/sdk/client";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { MAIN, RUN_FLAGS } from "../helpers.ts";
-import { startRecorder } from "../../scripts/local-servers.ts";
+import { LOCAL_CREDENTIALS, startRecorder } from "../../scripts/local-servers.ts";
 
 Deno.test({
   name: "item 5: sensitive values never reach the log, and no command forges a log line",
@@ -29,9 +29,7 @@ Deno.test({
       args: ["run", ...RUN_FLAGS, MAIN],
       env: {
         ...Deno.env.toObject(),
-        AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-        AWS_SECRET_ACCESS_KEY: "secret",
-        AWS_REGION: "us-east-1",
+        ...LOCAL_CREDENTIALS,
         AWS_API_MCP_WORKING_DIR: join(dir, "work"),
         AWS_API_MCP_LOG_FILE: logFile,
       },

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAIN, RUN_FLAGS } from "../helpers.ts";
-import { startFaultServer } from "../../scripts/local-servers.ts";
+import { LOCAL_CREDENTIALS, startFaultServer } from "../../scripts/local-servers.ts";
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   Deno.test({
@@ -20,9 +20,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
         stdout: "piped",
         stderr: "null",
         env: {
-          AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-          AWS_SECRET_ACCESS_KEY: "secret",
-          AWS_REGION: "us-east-1",
+          ...LOCAL_CREDENTIALS,
           AWS_API_MCP_WORKING_DIR: mkdtempSync(join(tmpdir(), "shutdown-")),
         },
       }).spawn();
