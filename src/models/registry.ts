@@ -5,11 +5,24 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { brotliDecompressSync } from "node:zlib";
 import { appFile } from "../app-root.ts";
 import type { DocsModel, ModelIndex, Operation, OutputModel, ServiceModel } from "./types.ts";
 
-function readModel<T>(relative: string): T {
-  return JSON.parse(readFileSync(fileURLToPath(appFile(`models/${relative}`)), "utf8")) as T;
+/**
+ * One generated JSON file of `models/`, parsed. A release build stores them brotli-compressed
+ * (`index.json.br`, see scripts/build.ts) to keep the binary small; the checkout keeps them plain.
+ */
+export function readModel<T>(relative: string): T {
+  const path = fileURLToPath(appFile(`models/${relative}`));
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    if ((e as { code?: string }).code !== "ENOENT") throw e;
+    text = brotliDecompressSync(readFileSync(`${path}.br`)).toString("utf8");
+  }
+  return JSON.parse(text) as T;
 }
 
 let index: ModelIndex | undefined;

@@ -2,9 +2,7 @@
  * Ranking: BM25F scores from the prebuilt index for the query's words and their synonyms, then boosts
  * for a service the query names and for commands whose verb matches the query's intent.
  */
-import { appFile } from "../app-root.ts";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readModel } from "../models/registry.ts";
 import { stem, tokens } from "./text.ts";
 import { COMMON_SERVICES, INTENTS, PHRASES, SERVICE_WORDS, SYNONYMS } from "./vocabulary.ts";
 
@@ -32,9 +30,7 @@ let index: LoadedIndex | undefined;
 /** The index, read on first use. */
 export function loadIndex(): LoadedIndex {
   if (!index) {
-    const file = JSON.parse(
-      readFileSync(fileURLToPath(appFile("models/suggest.json")), "utf8"),
-    ) as IndexFile;
+    const file = readModel<IndexFile>("suggest.json");
     index = {
       ...file,
       nameWords: file.docs.map(([, command]) => tokens(command)),
