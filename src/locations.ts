@@ -7,6 +7,20 @@
 /** Environment variables by name. */
 export type Env = Record<string, string | undefined>;
 
+/**
+ * The process environment as a record whose names match as the platform's do: on Windows in any case
+ * (`ComSpec` finds `COMSPEC`, `SystemRoot` finds `SYSTEMROOT`), as Node's `process.env` does there.
+ */
+export function platformEnv(vars: Record<string, string>, os: string = Deno.build.os): Env {
+  if (os !== "windows") return vars;
+  const byUpper = new Map(Object.keys(vars).map((k) => [k.toUpperCase(), k]));
+  return new Proxy(vars, {
+    get: (target, name) =>
+      typeof name === "string" ? target[byUpper.get(name.toUpperCase()) ?? name] : undefined,
+    has: (_, name) => typeof name === "string" && byUpper.has(name.toUpperCase()),
+  });
+}
+
 const windows = Deno.build.os === "windows";
 const SEP = windows ? "\\" : "/";
 

@@ -5,8 +5,16 @@
  * reads and writes nothing else. It needs `--unstable-worker-options`; without it Deno refuses to start
  * the worker, so the program never runs unconfined.
  */
-import { awsSharedFiles, type Env, fileAccessOf, homeOf, locationsOf, pathOfFileUrl } from "./locations.ts";
-import { sandboxPermissions } from "./policy/sandbox.ts";
+import {
+  awsSharedFiles,
+  type Env,
+  fileAccessOf,
+  homeOf,
+  locationsOf,
+  pathOfFileUrl,
+  platformEnv,
+} from "./locations.ts";
+import { loaderVariables, sandboxPermissions } from "./policy/sandbox.ts";
 import { canonicalFolder, prepareFolders } from "./policy/folders.ts";
 import type { ProgramEnd, ProgramStart } from "./program.ts";
 
@@ -39,7 +47,7 @@ function usesCredentialProcess(env: Env): boolean {
  * Runs a program module in a worker with the sandbox's permissions for this environment; resolves with
  * the exit code it reports (an uncaught error is printed, without a stack, as exit code 1).
  */
-export function runSandboxed(program: URL, args: string[], env: Record<string, string>): Promise<number> {
+export function runSandboxed(program: URL, args: string[], env: Env): Promise<number> {
   const fileAccess = fileAccessOf(env);
   const found = locationsOf(env);
   const unsafe = found && prepareFolders(env, found, fileAccess !== "no-access");
@@ -55,12 +63,22 @@ export function runSandboxed(program: URL, args: string[], env: Record<string, s
   if (locations && fileAccess !== "no-access" && locations.workingDir !== found!.workingDir) {
     Deno.env.set("AWS_API_MCP_WORKING_DIR", locations.workingDir);
   }
+  const credentialProcess = usesCredentialProcess(env);
+  const loader = credentialProcess ? loaderVariables(env) : [];
+  if (loader.length) {
+    // The SDK's shell inherits the process environment; Deno would refuse to start it with these.
+    for (const name of loader) Deno.env.delete(name);
+    console.error(
+      `aws-api-mcp: ${loader.join(", ")} not passed to credential_process: ` +
+        "the sandbox runs no program with the dynamic loader's variables set.",
+    );
+  }
   const permissions = sandboxPermissions({
     env,
     fileAccess,
     locations,
     bundled: BUNDLED,
-    credentialProcess: usesCredentialProcess(env),
+    credentialProcess,
   });
   const worker = new Worker(
     program,
@@ -96,5 +114,5 @@ const SHUTDOWN_GRACE_MS = 5000;
 if (import.meta.main) {
   // The checkout runs src/program.ts; the bundle (dist/src/main.js) its program.js beside it.
   const program = new URL(BUILT ? "./program.js" : "./program.ts", import.meta.url);
-  Deno.exit(await runSandboxed(program, Deno.args, Deno.env.toObject()));
+  Deno.exit(await runSandboxed(program, Deno.args, platformEnv(Deno.env.toObject())));
 }

@@ -38,6 +38,15 @@ function shellOf(env: Env): string {
   return Deno.build.os === "windows" ? env.ComSpec || "cmd.exe" : "/bin/sh";
 }
 
+/**
+ * Variables Deno will not let a scoped run grant pass to a child (the loader's: `LD_*`, `DYLD_*`, any
+ * case), since they could make an allowed program run other code. With any of them set, spawning the
+ * credential_process shell fails; main.ts leaves them out of the environment instead.
+ */
+export function loaderVariables(env: Env): string[] {
+  return Object.keys(env).filter((name) => /^\s*(LD_|DYLD_)/i.test(name));
+}
+
 /** How many rotated log files are kept beside the log file (`<log>.1` … `<log>.7`); log.ts rotates them. */
 export const LOG_ROTATIONS = 7;
 

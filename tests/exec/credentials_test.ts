@@ -106,6 +106,13 @@ Deno.test("credentials: environment, profiles, SSO, credential_process, containe
     ["--profile", {}, "--profile p1", "AKIAFILEPROFILE"],
     ["AWS_API_MCP_PROFILE_NAME", { AWS_API_MCP_PROFILE_NAME: "p1" }, "", "AKIAFILEPROFILE"],
     ["credential_process", {}, "--profile proc", "AKIAPROCESS"],
+    // Deno refuses a scoped run grant for a child that would inherit any of these.
+    [
+      "credential_process with LD_*/DYLD_* set",
+      { LD_LIBRARY_PATH: home, ld_preload: "", DYLD_FALLBACK_LIBRARY_PATH: home },
+      "--profile proc",
+      "AKIAPROCESS",
+    ],
     ["SSO", { AWS_ENDPOINT_URL_SSO: rec.endpoint }, "--profile sso", "AKIASSOPORTAL"],
     ["container", { AWS_CONTAINER_CREDENTIALS_FULL_URI: `${rec.endpoint}/creds` }, "", "AKIACONTAINER"],
     ["instance metadata", { AWS_EC2_METADATA_SERVICE_ENDPOINT: `${rec.endpoint}/` }, "", "AKIAINSTANCE"],

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { sandboxPermissions } from "../../src/policy/sandbox.ts";
+import { loaderVariables, sandboxPermissions } from "../../src/policy/sandbox.ts";
 import { locationsOf } from "../../src/locations.ts";
 import { permissionFlags, RUN_FLAGS } from "../../scripts/run-flags.ts";
 import denoJson from "../../deno.json" with { type: "json" };
@@ -215,4 +215,19 @@ Deno.test("start, cli, compile and the release workflow use the same permission 
       /dist\/src\/main\.js$/.test(tasks.compile),
   );
   ok(/--no-npm\b/.test(compile.run) && /--include dist dist\/src\/main\.js\b/.test(compile.run));
+});
+
+Deno.test("the dynamic loader's variables, which Deno refuses to pass to a child, are found in any case", () => {
+  deepStrictEqual(
+    loaderVariables({
+      LD_LIBRARY_PATH: "/opt/lib",
+      ld_preload: "",
+      DYLD_INSERT_LIBRARIES: "x",
+      Dyld_Fallback_Library_Path: "y",
+      OLD_PATH: "/bin",
+      LDFLAGS: "-L/opt",
+      PATH: "/bin",
+    }),
+    ["LD_LIBRARY_PATH", "ld_preload", "DYLD_INSERT_LIBRARIES", "Dyld_Fallback_Library_Path"],
+  );
 });
