@@ -15,7 +15,7 @@ import {
   platformEnv,
 } from "./locations.ts";
 import { loaderVariables, sandboxPermissions } from "./policy/sandbox.ts";
-import { canonicalFolder, prepareFolders } from "./policy/folders.ts";
+import { canonicalFolder, networkFolderProblem, prepareFolders } from "./policy/folders.ts";
 import type { ProgramEnd, ProgramStart } from "./program.ts";
 
 /** Whether this is the built program (dist/src/main.js) rather than the checkout's src/main.ts. */
@@ -60,6 +60,13 @@ export function runSandboxed(program: URL, args: string[], env: Env): Promise<nu
   const locations = found && fileAccess !== "no-access"
     ? { ...found, workingDir: canonicalFolder(found.workingDir) }
     : found;
+  // Windows: a share (UNC, or a mapped drive resolving to one) holds no path the file checks accept.
+  const network = found && locations && fileAccess !== "no-access" && Deno.build.os === "windows" &&
+    networkFolderProblem(found.workingDir, locations.workingDir);
+  if (network) {
+    console.error(`aws-api-mcp: ${network.message}\n${network.hint}`);
+    return Promise.resolve(2);
+  }
   if (locations && fileAccess !== "no-access" && locations.workingDir !== found!.workingDir) {
     Deno.env.set("AWS_API_MCP_WORKING_DIR", locations.workingDir);
   }

@@ -97,8 +97,26 @@ export function prepareFolders(env: Env, at: Locations, useWorkingDir: boolean):
  */
 export function canonicalFolder(path: string): string {
   try {
-    return Deno.realPathSync(path);
+    return withoutVerbatimPrefix(Deno.realPathSync(path));
   } catch {
     return path; // not there: the program reports it when it needs the folder
   }
+}
+
+/** A Windows drive path without the `\\?\` prefix a resolved path may carry (`\\?\C:\w` → `C:\w`). */
+function withoutVerbatimPrefix(path: string): string {
+  return /^\\\\\?\\[a-zA-Z]:\\/.test(path) ? path.slice(4) : path;
+}
+
+/**
+ * Refuses a working folder on a network share: a UNC path as written or resolved (a mapped drive resolves
+ * to one). File paths are checked as local drive paths, so every file operation there would be refused.
+ */
+export function networkFolderProblem(written: string, resolved: string): FolderProblem | undefined {
+  if (!/^[\\/]{2}/.test(written) && !/^[\\/]{2}/.test(resolved)) return undefined;
+  const shown = written === resolved ? written : `${written} (${resolved})`;
+  return problem(
+    `The working folder ${shown} is on a network share; local files are only used on a local drive.`,
+    "Set AWS_API_MCP_WORKING_DIR to a folder on a local drive, e.g. %USERPROFILE%\\aws-api-mcp.",
+  );
 }

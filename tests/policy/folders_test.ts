@@ -4,7 +4,7 @@ import { chownSync, mkdirSync, mkdtempSync, statSync, symlinkSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { locationsOf } from "../../src/locations.ts";
-import { isFilesystemRoot, prepareFolders } from "../../src/policy/folders.ts";
+import { isFilesystemRoot, networkFolderProblem, prepareFolders } from "../../src/policy/folders.ts";
 import { MAIN, RUN_FLAGS } from "../helpers.ts";
 import { LOCAL_CREDENTIALS } from "../../scripts/local-servers.ts";
 
@@ -91,4 +91,23 @@ Deno.test("a working folder reached through a symlink works: one canonical root 
   const text = new TextDecoder().decode(out.stdout);
   // The file was read (inside the sandbox) and the request attempted: nothing listens there.
   ok(text.includes('"NETWORK_ERROR"') && !text.includes("FILE_"), text);
+});
+
+Deno.test("Windows: a working folder on a network share is refused at start-up, a local drive is not", () => {
+  const cases: [string, string, boolean][] = [
+    ["C:\\Users\\u\\work", "C:\\Users\\u\\work", false],
+    ["\\\\server\\share\\work", "\\\\server\\share\\work", true],
+    ["//server/share/work", "//server/share/work", true],
+    ["Z:\\work", "\\\\server\\share\\work", true], // a mapped drive resolves to its share
+    ["C:\\link", "D:\\target", false],
+  ];
+  for (const [written, resolved, refused] of cases) {
+    const problem = networkFolderProblem(written, resolved);
+    assertEquals(!!problem, refused, written);
+    if (problem) {
+      assertEquals(problem.code, "UNSAFE_FOLDER");
+      ok(problem.message.includes(written) && problem.message.includes("network share"), problem.message);
+      ok(problem.hint.includes("AWS_API_MCP_WORKING_DIR"));
+    }
+  }
 });
