@@ -55,12 +55,12 @@ Deno.test("credentials: environment, profiles, SSO, credential_process, containe
   });
   const home = mkdtempSync(join(tmpdir(), "aws-api-mcp-creds-"));
   mkdirSync(join(home, ".aws"));
-  const script = join(home, "creds.sh");
-  writeFileSync(
-    script,
-    `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "AKIAPROCESS", "SecretAccessKey": "s"}'\n`,
-  );
-  chmodSync(script, 0o755);
+  // The helper as each platform's shell runs it (cmd.exe on Windows, /bin/sh elsewhere).
+  const json = '{"Version": 1, "AccessKeyId": "AKIAPROCESS", "SecretAccessKey": "s"}';
+  const windows = Deno.build.os === "windows";
+  const script = join(home, windows ? "creds.cmd" : "creds.sh");
+  writeFileSync(script, windows ? `@echo ${json}\r\n` : `#!/bin/sh\necho '${json}'\n`);
+  if (!windows) chmodSync(script, 0o755);
   writeFileSync(
     join(home, ".aws", "credentials"),
     "[p1]\naws_access_key_id = AKIAFILEPROFILE\naws_secret_access_key = s\n",

@@ -12,7 +12,7 @@ import { callDeps } from "../../src/exec/environment.ts";
 import { humanSize } from "../../src/exec/s3ls.ts";
 import { lex } from "../../src/parse/lex.ts";
 import { startS3 } from "../../scripts/local-servers.ts";
-import { CLI, cliAvailable } from "../../scripts/wire-compare.ts";
+import { CLI, cliAvailable, referenceRequired } from "../../scripts/wire-compare.ts";
 
 const CREDS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
 
@@ -65,7 +65,7 @@ async function withS3(name: string, fn: (f: S3Fixture) => Promise<void>): Promis
         const text = (b: Uint8Array) => shown(new TextDecoder().decode(b));
         return { out: text(r.stdout), err: text(r.stderr).trim() };
       },
-      compare: cliAvailable || Deno.env.get("CI") !== undefined,
+      compare: cliAvailable || referenceRequired,
     });
   } finally {
     await s3.stop();

@@ -319,6 +319,7 @@ Deno.test("item 12: a policy file that disappears keeps the last valid policy, a
   Deno.removeSync(path);
   assertEquals(src.current().denyList, ["aws iam delete-user"]);
   ok(errors.some((e) => e.includes("missing")), errors.join());
+  if (Deno.build.os === "windows") return; // no FIFOs (mkfifo) there
   // A FIFO in its place is refused, not read (a read would block forever).
   new Deno.Command("mkfifo", { args: [path] }).outputSync();
   assertEquals(src.current().denyList, ["aws iam delete-user"]);

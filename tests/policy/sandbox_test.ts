@@ -14,6 +14,8 @@ import { locationsOf } from "../../src/locations.ts";
 import { permissionFlags, RUN_FLAGS } from "../../scripts/run-flags.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 
+/** The shell the SDK runs process credentials with (ComSpec is unset in these tests' environments). */
+const SHELL = Deno.build.os === "windows" ? "cmd.exe" : "/bin/sh";
 const LAUNCH = fileURLToPath(new URL("./sandbox_launch.ts", import.meta.url));
 
 /** A fresh home, working folder and outside folder, with a file in each. */
@@ -60,7 +62,7 @@ Deno.test("workdir mode: Deno allows the working folder, AWS config, log folder 
     [`read:${join(w.root, "work-sibling")}`]: "denied",
     ["read:/etc/hostname"]: "denied",
     ["read:/proc/self/environ"]: "denied",
-    ["run:/bin/sh"]: "denied",
+    [`run:${SHELL}`]: "denied",
     [`read:${join(w.work, "..", "outside", "secret.txt")}`]: "denied",
   };
   const got = await probe(env, Object.keys(expected));
@@ -72,8 +74,8 @@ Deno.test("process credentials in the AWS config: the shell may run, nothing els
   const w = world();
   writeFileSync(join(w.home, ".aws", "config"), "[profile p]\ncredential_process = /opt/creds --json\n");
   const env = { HOME: w.home, PATH: Deno.env.get("PATH") ?? "", AWS_API_MCP_WORKING_DIR: w.work };
-  deepStrictEqual(await probe(env, ["run:/bin/sh", "run:/usr/bin/env"]), {
-    "run:/bin/sh": "allowed",
+  deepStrictEqual(await probe(env, [`run:${SHELL}`, "run:/usr/bin/env"]), {
+    [`run:${SHELL}`]: "allowed",
     "run:/usr/bin/env": "denied",
   });
 });
@@ -95,7 +97,13 @@ Deno.test("no-access mode: not even the working folder; unrestricted mode: any p
 
 const logs = (file: string) => [file, ...[1, 2, 3, 4, 5, 6, 7].map((i) => `${file}.${i}`)];
 
-Deno.test("sandbox permissions: table of environments", () => {
+Deno.test({
+  name: "sandbox permissions: table of environments",
+  ignore: Deno.build.os === "windows", // POSIX paths, joined with the platform's separator
+  fn: tableOfEnvironments,
+});
+
+function tableOfEnvironments() {
   const home = "/home/u";
   const bundled = ["/opt/app/models/"];
   const cases: {
@@ -188,7 +196,7 @@ Deno.test("sandbox permissions: table of environments", () => {
       [true, true, true, c.run ?? false, false, false],
     );
   }
-});
+}
 
 Deno.test("start, cli, compile and the release workflow use the same permission flags and embedded files", () => {
   const tasks = denoJson.tasks;
