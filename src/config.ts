@@ -33,6 +33,7 @@ const schema = z.object({
   AWS_API_MCP_MAX_RESPONSE_BYTES: count.default(100 * 1024 * 1024),
   AWS_API_MCP_MAX_PAGES: count.default(1000),
   AWS_API_MCP_MAX_ITEMS: count.default(100_000),
+  AWS_API_MCP_MAX_OUTPUT_CHARS: count.default(100_000),
   // Unset or empty: follow read-only mode (an empty value must not turn redaction off).
   AWS_API_MCP_REDACT_SENSITIVE: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
   AWS_API_MCP_ALLOWED_PROFILES: z.string().optional(),
@@ -80,6 +81,8 @@ export interface Config {
   /** Paging stops after this many pages, or this many items, unless max_results says otherwise. */
   maxPages: number;
   maxItems: number;
+  /** The most characters one call_aws result returns (a batch shares them); larger output is cut at an item. */
+  maxOutputChars: number;
   /** The longest one call_aws command may run, in seconds (waiters are bounded by their own settings). */
   callTimeoutSeconds: number;
   /** Replace output values the models mark sensitive: by default in read-only mode. */
@@ -149,6 +152,7 @@ export function loadConfig(
       maxResponseBytes: v.AWS_API_MCP_MAX_RESPONSE_BYTES,
       maxPages: v.AWS_API_MCP_MAX_PAGES,
       maxItems: v.AWS_API_MCP_MAX_ITEMS,
+      maxOutputChars: v.AWS_API_MCP_MAX_OUTPUT_CHARS,
       redactSensitive: v.AWS_API_MCP_REDACT_SENSITIVE
         ? TRUE_WORDS.includes(v.AWS_API_MCP_REDACT_SENSITIVE)
         : v.READ_OPERATIONS_ONLY,

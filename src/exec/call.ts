@@ -13,6 +13,9 @@ import { type ExecOptions, execute, REDACTED } from "./run.ts";
 import type { PagingStop } from "./paginate.ts";
 import { mapBounded } from "./pool.ts";
 import { maskValues, sensitiveInputs } from "../policy/redact.ts";
+import { loadService } from "../models/registry.ts";
+import { cliName } from "../models/names.ts";
+import { cutOutput, shareBudget } from "./output-cap.ts";
 
 /** One command's outcome. */
 export interface CommandResult {
@@ -76,6 +79,8 @@ export interface CallDeps {
   exec: Omit<ExecOptions, "onProgress">;
   /** Concurrent commands in a batch. */
   concurrency?: number;
+  /** The most characters of output the commands of one call return together; unbounded if unset. */
+  maxOutputChars?: number;
   /** The longest one command may run (waiters are bounded by their own delay and attempts); none if unset. */
   callTimeoutMs?: number;
   /** How often a running command reports that it still runs (default 5 s). */
@@ -145,17 +150,53 @@ async function attempt(
   if (!done.ok) return { command, status: "error", error: done.error };
   const r: CommandResult = { command, status: "success", text: done.value.text, region: done.value.region };
   if (done.value.result !== undefined) r.response = done.value.result;
-  const notices: string[] = [];
-  if (done.value.stopped) notices.push(STOPPED[done.value.stopped] + RESUME);
-  if (done.value.redacted) {
-    notices.push(
-      `${done.value.redacted} value${
-        done.value.redacted === 1 ? "" : "s"
-      } the service model marks sensitive (secrets, passwords, keys) replaced by ${REDACTED}. Only the user can turn this off, by setting AWS_API_MCP_REDACT_SENSITIVE=false in the server's environment.`,
-    );
-  }
-  if (notices.length) r.notice = notices.join(" ");
+  const stopped = done.value.stopped ? STOPPED[done.value.stopped] + RESUME : undefined;
+  const redacted = done.value.redacted
+    ? `${done.value.redacted} value${
+      done.value.redacted === 1 ? "" : "s"
+    } the service model marks sensitive (secrets, passwords, keys) replaced by ${REDACTED}. Only the user can turn this off, by setting AWS_API_MCP_REDACT_SENSITIVE=false in the server's environment.`
+    : undefined;
+  const notice = [stopped, redacted].filter((n) => n !== undefined).join(" ");
+  if (notice) r.notice = notice;
+  // A cut output drops the paging notice with the NextToken it names.
+  cuttable.set(r, { cmd: parsed.value, kept: redacted ? [redacted] : [] });
   return r;
+}
+
+/** What cutting a success's output needs: its command (format, filters) and the notices that stay. */
+const cuttable = new WeakMap<CommandResult, { cmd: ParsedCommand; kept: string[] }>();
+
+/** The operation's own flags for narrowing a listing (filters, prefixes), as the assistant would type them. */
+function filterFlags(cmd: ParsedCommand): string[] {
+  const service = loadService(cmd.serviceModel);
+  const op = service?.operations[cmd.operation];
+  const input = op?.input && service!.shapes[op.input.shape];
+  return Object.keys(input?.members ?? {}).map(cliName)
+    .filter((n) => /(^|-)(filters?|prefix|query|name-contains|filter-expression)$/.test(n))
+    .map((n) => `--${n}`);
+}
+
+/** Cuts each result's output to its share of the call's character budget (see output-cap.ts). */
+function capOutputs(results: CommandResult[], budget: number): CommandResult[] {
+  const shares = shareBudget(results.map((r) => r.text?.length ?? 0), budget);
+  return results.map((r, i) => {
+    const info = cuttable.get(r);
+    if (!info || r.text === undefined) return r;
+    const cut = cutOutput(
+      { response: r.response, text: r.text },
+      info.cmd.globals.output ?? "json",
+      shares[i],
+      filterFlags(info.cmd),
+    );
+    if (!cut) return r;
+    const { response: _, ...rest } = r;
+    return {
+      ...rest,
+      text: cut.text,
+      ...(cut.response !== undefined ? { response: cut.response } : {}),
+      notice: [cut.notice, ...info.kept].join(" "),
+    };
+  });
 }
 
 /** The most files one command may read: each round of parseReading reads one more. */
@@ -201,6 +242,7 @@ const STOPPED: Readonly<Record<PagingStop, string>> = {
   items: "The listing is partial: paging stopped at AWS_API_MCP_MAX_ITEMS items.",
   bytes: "The listing is partial: the pages so far reached AWS_API_MCP_MAX_RESPONSE_BYTES.",
   time: "The listing is partial: paging stopped near AWS_API_MCP_CALL_TIMEOUT_SECONDS.",
+  chars: "The listing is partial: its output passed AWS_API_MCP_MAX_OUTPUT_CHARS.",
 };
 const RESUME =
   " Pass its NextToken as --starting-token to go on, or narrow the listing (filters, max_results).";
@@ -283,12 +325,13 @@ async function checkPolicy(
 }
 
 /** Runs the commands with a bounded concurrency; results come back in input order. */
-export function callAws(commands: string[], deps: CallDeps): Promise<CommandResult[]> {
+export async function callAws(commands: string[], deps: CallDeps): Promise<CommandResult[]> {
   let finished = 0;
-  return mapBounded(
+  const results = await mapBounded(
     commands,
     deps.concurrency ?? 5,
     (command) => one(command, deps, (m) => deps.onProgress?.(finished, commands.length, m)),
     (n) => deps.onProgress?.(finished = n, commands.length),
   );
+  return deps.maxOutputChars === undefined ? results : capOutputs(results, deps.maxOutputChars);
 }

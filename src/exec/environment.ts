@@ -7,7 +7,7 @@ import {
   probeCaseInsensitive,
   resolveLocalPath,
 } from "../policy/files.ts";
-import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import { profileRegion } from "./profile-region.ts";
 import type { Config } from "../config.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
 import type { CallDeps, ConsentAnswer } from "./call.ts";
@@ -27,16 +27,6 @@ import { endpointFor } from "./endpoint.ts";
 import { checkEndpoint } from "../policy/endpoints.ts";
 import { checkProfile } from "../policy/profiles.ts";
 import { loadService } from "../models/registry.ts";
-
-/** The region a profile configures in the shared config file, if any. */
-export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
-  try {
-    const { configFile } = await loadSharedConfigFiles();
-    return configFile[profile ?? "default"]?.region;
-  } catch {
-    return undefined;
-  }
-}
 
 /** How the caller asks the user for consent (MCP elicitation); absent where nobody can be asked. */
 export type AskConsent = (
@@ -111,6 +101,7 @@ export function callDeps(
       consent: policy.ask ?? (() => Promise.resolve("unsupported" as const)),
     },
     callTimeoutMs: config.callTimeoutSeconds * 1000,
+    maxOutputChars: config.maxOutputChars,
     exec: {
       region: config.region,
       profile: config.profile,
@@ -124,6 +115,7 @@ export function callDeps(
         items: config.maxItems,
         bytes: config.maxResponseBytes,
         ms: config.callTimeoutSeconds * 900,
+        chars: config.maxOutputChars,
       },
       userAgent: config.telemetry
         ? `${PROGRAM_NAME}/${VERSION} read-only/${config.readOperationsOnly}`

@@ -15,8 +15,12 @@ export type FetchPage = (input: Record<string, unknown>) => Promise<Record<strin
 export interface PageLimits {
   maxItems?: number;
   startingToken?: string;
-  /** Bounds that hold even without maxItems: pages, items, bytes of pages held, time (ms). */
-  bounds?: { pages: number; items: number; bytes: number; ms: number };
+  /**
+   * Bounds that hold even without maxItems: pages, items, bytes of pages held, time (ms); and `chars`, set
+   * when the printed output is at least the listed items' compact JSON: once they pass it, the output cap
+   * is certain to cut, so nothing more is fetched.
+   */
+  bounds?: { pages: number; items: number; bytes: number; ms: number; chars?: number };
   /** Called after each page with the number of pages so far. */
   onPage?: (pages: number) => void;
   signal?: AbortSignal;
@@ -75,7 +79,7 @@ function pyJsonInline(v: unknown): string {
 }
 
 /** Why paging stopped before the last page, other than maxItems. */
-export type PagingStop = "pages" | "items" | "bytes" | "time";
+export type PagingStop = "pages" | "items" | "bytes" | "time" | "chars";
 
 /**
  * Fetches all pages (or up to maxItems, or up to the bounds) and builds the CLI's full result; `stopped`
@@ -88,7 +92,7 @@ export async function paginate(
   limits: PageLimits,
 ): Promise<{ result: Record<string, unknown>; stopped?: PagingStop }> {
   const started = Date.now();
-  let bytes = 0;
+  let bytes = 0, chars = 0;
   let stopped: PagingStop | undefined;
   const inTokens = list(p.input_token), outTokens = list(p.output_token);
   const resultKeys = list(p.result_key ?? []);
@@ -132,6 +136,7 @@ export async function paginate(
           resume = encodeToken(inTokens, request, consumed);
         }
         pageCount = Math.max(pageCount, arr.length);
+        if (limits.bounds?.chars !== undefined) chars += JSON.stringify(arr).length;
         value = arr;
       }
       const existing = search(complete, key);
@@ -165,6 +170,8 @@ export async function paginate(
         ? "bytes"
         : Date.now() - started >= b.ms
         ? "time"
+        : b.chars !== undefined && chars > b.chars
+        ? "chars"
         : undefined;
       if (stopped) {
         resume = encodeToken(inTokens, next, 0);

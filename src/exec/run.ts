@@ -59,7 +59,7 @@ export interface ExecOptions {
   /** The most bytes one response may have (AWS_API_MCP_MAX_RESPONSE_BYTES). */
   maxResponseBytes?: number;
   /** Bounds on pagination even without max_results: pages, items, bytes held, time in ms. */
-  paging?: { pages: number; items: number; bytes: number; ms: number };
+  paging?: { pages: number; items: number; bytes: number; ms: number; chars?: number };
   onProgress?: (message: string) => void;
 }
 
@@ -257,7 +257,13 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       startingToken: cmd.paging.startingToken,
       signal: opts.signal,
       onPage: (n) => opts.onProgress?.(`${cmd.operation}: page ${n}`),
-      bounds: opts.paging,
+      // The cap is certain to cut only when the output is JSON of the items themselves.
+      bounds: opts.paging && {
+        ...opts.paging,
+        chars: cmd.globals.query === undefined && (cmd.globals.output ?? "json") === "json"
+          ? opts.paging.chars
+          : undefined,
+      },
     });
     result = paged.result;
     stopped = paged.stopped;

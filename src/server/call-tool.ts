@@ -6,25 +6,15 @@ import type { CallDeps, CommandResult } from "../exec/call.ts";
 /** The most commands one call may carry. */
 export const MAX_BATCH = 20;
 
-const errorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  hint: z.string().optional(),
-  rule: z.string().optional().describe("The policy rule that refused the command"),
-  service: z.object({ code: z.string(), httpStatus: z.number().optional(), requestId: z.string().optional() })
-    .optional(),
-});
+const errorSchema = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
 
 const resultSchema = z.object({
   command: z.string(),
   status: z.enum(["success", "error"]),
   response: z.unknown().optional().describe("The response as `aws … --output json` prints it, after --query"),
-  text: z.string().optional().describe(
-    "The output as the AWS CLI prints it with the command's --output format",
-  ),
   region: z.string().optional(),
   error: errorSchema.optional(),
-  notice: z.string().optional().describe("Said when sensitive values were redacted from the output"),
+  notice: z.string().optional().describe("Said when output was cut or redacted, or a listing is partial"),
 });
 
 /** call_aws's input. */
@@ -61,16 +51,47 @@ export function toolResult(results: CommandResult[]) {
   }).join("\n\n");
   return {
     content: [{ type: "text" as const, text }],
-    structuredContent: { results },
+    structuredContent: { results: results.map(structured) },
     isError: results.every((r) => r.status === "error"),
   };
 }
 
-/** Registers call_aws on the server. */
-export function registerCallTool(server: ToolServer, deps: () => Promise<CallDeps>): void {
+/**
+ * A result as structured content: the data once (the response; the CLI's text is the text content), no
+ * null or empty field, errors as code, message and hint.
+ */
+function structured(r: CommandResult): z.infer<typeof resultSchema> {
+  const out: z.infer<typeof resultSchema> = { command: r.command, status: r.status };
+  if (r.response !== undefined) out.response = withoutNulls(r.response);
+  if (r.region) out.region = r.region;
+  if (r.error) {
+    out.error = { code: r.error.code, message: r.error.message };
+    if ("hint" in r.error && r.error.hint) out.error.hint = r.error.hint;
+  }
+  if (r.notice) out.notice = r.notice;
+  return out;
+}
+
+/** A value without null members (the CLI's JSON prints them; they say nothing). */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+  return out;
+}
+
+/** Registers call_aws on the server; `readOnly` is READ_OPERATIONS_ONLY, which its hints report. */
+export function registerCallTool(
+  server: ToolServer,
+  deps: () => Promise<CallDeps>,
+  readOnly: boolean,
+): void {
   server.registerTool("call_aws", {
     title: "Call AWS",
     description: DESCRIPTION,
+    // It reaches AWS (open world); it can change or delete resources unless the server is read-only.
+    annotations: { readOnlyHint: readOnly, destructiveHint: !readOnly, openWorldHint: true },
     inputSchema: callInput,
     outputSchema: callOutput,
   }, async ({ cli_command, max_results }, extra) => {

@@ -10,6 +10,8 @@ export function registerPlanTool(server: ToolServer, scripts: AgentScript[]): vo
   const list = scripts.map((s) => `- ${s.name}: ${s.description}`).join("\n");
   server.registerTool("get_execution_plan", {
     title: "Get execution plan",
+    // Reads the loaded scripts only; the plan's commands run through call_aws.
+    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     description:
       `Get a step-by-step plan of AWS CLI commands for a common task; run its commands with call_aws.
 Available scripts:\n${list}`,

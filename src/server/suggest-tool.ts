@@ -14,6 +14,8 @@ const parameter = z.object({
 export function registerSuggestTool(server: ToolServer): void {
   server.registerTool("suggest_aws_commands", {
     title: "Suggest AWS CLI commands",
+    // Offline: reads the bundled models only.
+    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     description: `Suggest the AWS CLI commands for a task described in natural language (offline, from the AWS
 service models). Returns the 5 likeliest commands, each with a description, a confidence, its required and
 optional parameters (type, allowed values, short doc) and an example to edit and run with call_aws.

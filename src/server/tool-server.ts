@@ -34,6 +34,7 @@ import {
   type ServerResult,
   SUPPORTED_PROTOCOL_VERSIONS,
   type Tool,
+  type ToolAnnotations,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 
@@ -44,6 +45,8 @@ export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   title?: string;
   description: string;
+  /** Hints clients use to decide what to auto-approve (read-only, destructive, open world). */
+  annotations?: ToolAnnotations;
   inputSchema: I;
   outputSchema?: O;
 }
@@ -76,7 +79,8 @@ export class ToolServer
   #tools = new Map<string, RegisteredTool>();
   #clientCapabilities?: ClientCapabilities;
 
-  constructor(private readonly info: Implementation) {
+  /** `instructions`: what the client may add to the assistant's context about using the tools. */
+  constructor(private readonly info: Implementation, instructions?: string) {
     // Strict: every request we send (elicitation) is checked against what the client said it supports.
     super({ enforceStrictCapabilities: true });
     const capabilities: ServerCapabilities = { tools: { listChanged: false } };
@@ -87,6 +91,7 @@ export class ToolServer
         protocolVersion: SUPPORTED_PROTOCOL_VERSIONS.includes(asked) ? asked : LATEST_PROTOCOL_VERSION,
         capabilities,
         serverInfo: this.info,
+        ...(instructions ? { instructions } : {}),
       };
     });
     this.setNotificationHandler(InitializedNotificationSchema, () => {});
@@ -112,6 +117,7 @@ export class ToolServer
       name,
       title: spec.title,
       description: spec.description,
+      ...(spec.annotations ? { annotations: spec.annotations } : {}),
       inputSchema: z.toJSONSchema(input, { target: "draft-7", io: "input" }) as Tool["inputSchema"],
     };
     if (output) {

@@ -12,6 +12,7 @@ import { registerCallTool } from "./call-tool.ts";
 import { elicitConsent } from "./consent.ts";
 import { registerSuggestTool } from "./suggest-tool.ts";
 import { ToolServer } from "./tool-server.ts";
+import { serverInstructions } from "./instructions.ts";
 
 /** What every server of this process shares. */
 export interface ToolsContext {
@@ -36,6 +37,22 @@ export async function loadAgentScripts(
   return scripts;
 }
 
+/** The server's instructions: AWS_REGION, else the profile's region, and the modes in force. */
+async function instructionsFor(config: Config, scripts: boolean): Promise<string> {
+  const region = config.region ??
+    await import("../exec/profile-region.ts").then((m) => m.profileRegion(config.profile));
+  return serverInstructions({
+    region,
+    profile: config.profile,
+    readOnly: config.readOperationsOnly,
+    consent: config.requireMutationConsent,
+    fileAccess: config.fileAccess,
+    workingDir: config.workingDir,
+    maxOutputChars: config.maxOutputChars,
+    scripts,
+  });
+}
+
 /** A factory of servers sharing one set of call dependencies (each server asks consent of its own client). */
 export function toolServers(ctx: ToolsContext): () => Promise<ToolServer> {
   let base: Promise<CallDeps> | undefined;
@@ -44,12 +61,19 @@ export function toolServers(ctx: ToolsContext): () => Promise<ToolServer> {
       m.callDeps(ctx.config, ctx.env, { source: ctx.policy })
     );
   const planTool = ctx.scripts ? import("./plan-tool.ts") : undefined;
+  const { config } = ctx;
+  // Once per process: the facts do not change while it runs.
+  let instructions: Promise<string> | undefined;
   return async () => {
-    const server = new ToolServer({ name: PROGRAM_NAME, version: VERSION });
-    const ask = elicitConsent(server, ctx.config.region);
+    const server = new ToolServer(
+      { name: PROGRAM_NAME, version: VERSION },
+      await (instructions ??= instructionsFor(config, !!ctx.scripts)),
+    );
+    const ask = elicitConsent(server, config.region);
     registerCallTool(
       server,
       () => shared().then((d) => ({ ...d, policy: d.policy && { ...d.policy, consent: ask } })),
+      config.readOperationsOnly,
     );
     registerSuggestTool(server);
     if (ctx.scripts && planTool) (await planTool).registerPlanTool(server, ctx.scripts);

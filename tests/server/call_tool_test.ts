@@ -18,7 +18,6 @@ interface ToolResult {
       command: string;
       status: string;
       response?: Record<string, unknown>;
-      text?: string;
       error?: { code: string; message: string };
     }
   >;
@@ -115,7 +114,7 @@ Deno.test({
         );
         assertEquals(r.results[0].status, "success", JSON.stringify(r));
         r = await call(`aws dynamodb wait table-exists --table-name Music ${D}`);
-        assertEquals([r.results[0].status, r.results[0].text], ["success", ""], JSON.stringify(r));
+        assertEquals([r.results[0].status, r.results[0].response], ["success", undefined], JSON.stringify(r));
         const puts = ["Abba", "Bach", "Cher", "Dido", "Enya"].map((a, i) =>
           `aws dynamodb put-item --table-name Music --item '{"Artist": {"S": "${a}"}, "Rank": {"N": "${i}"}}' ${D}`
         );

@@ -110,9 +110,12 @@ Deno.test("read-only mode and the policy file refuse through the tool; a bad pol
         name: "call_aws",
         arguments: { cli_command: ["aws iam delete-user --user-name bob", "aws sts get-caller-identity"] },
       });
-      const codes = (r.structuredContent as { results: Array<{ error?: { code: string; rule: string } }> })
-        .results.map((x) => x.error?.rule);
-      assertEquals(codes, ["read-only-mode", "policy-file:denyList"]);
+      const errors =
+        (r.structuredContent as { results: Array<{ error?: { code: string; message: string } }> })
+          .results.map((x) => x.error!);
+      assertEquals(errors.map((e) => e.code), ["POLICY_DENIED", "POLICY_DENIED"]);
+      ok(errors[0].message.includes("read-only mode"), errors[0].message);
+      ok(errors[1].message.includes("policy file"), errors[1].message);
     },
   );
   writeFileSync(policyFile, '{"version": "1.0", "policy": {"denyList": [7]}}');
