@@ -5,6 +5,7 @@
 import { readModel } from "../models/registry.ts";
 import { stem, tokens } from "./text.ts";
 import { COMMON_SERVICES, INTENTS, PHRASES, SERVICE_WORDS, SYNONYMS } from "./vocabulary.ts";
+import { OUTCOMES } from "./outcomes.ts";
 
 interface IndexFile {
   docs: Array<[string, string, string, string]>;
@@ -24,7 +25,7 @@ export interface Ranked {
 }
 
 /** The index with each command's name words stemmed and as written, computed once. */
-type LoadedIndex = IndexFile & { nameWords: string[][]; nameForms: string[][] };
+type LoadedIndex = IndexFile & { nameWords: string[][]; nameForms: string[][]; byName: Map<string, number> };
 let index: LoadedIndex | undefined;
 
 /** The index, read on first use. */
@@ -35,6 +36,7 @@ export function loadIndex(): LoadedIndex {
       ...file,
       nameWords: file.docs.map(([, command]) => tokens(command)),
       nameForms: file.docs.map(([, command]) => command.split(/[- ]/)),
+      byName: new Map(file.docs.map(([service, command], i) => [`${service} ${command}`, i])),
     };
   }
   return index;
@@ -61,6 +63,52 @@ function queryWords(raw: string[]): Array<{ raw: string; stem: string }> {
 }
 
 const MAX_NAME_WORDS = 3;
+
+/** Words that open a question: the query asks about state, not for a change. */
+const QUESTION_WORDS = new Set(
+  "which what whats is are was were how does do did has have who when where why any can should".split(" "),
+);
+/** Words of a request to change something (as typed: "deleted" in "who deleted it" is not one). */
+const CHANGE_WORDS = new Set(
+  ("create make new add provision delete remove destroy drop erase update modify change edit set enable " +
+    "disable configure start run launch stop halt kill attach detach tag untag put restore invoke terminate " +
+    "reboot deploy rotate grant revoke allow open give raise lower increase decrease block unblock restrict")
+    .split(" "),
+);
+/** Operation verbs that change state; a question about state wants a look-up instead. */
+const CHANGE_VERBS = new Set(
+  ("create delete put update modify stop start run terminate attach detach associate disassociate enable " +
+    "disable reboot restore register deregister allocate release authorize revoke tag untag import reset " +
+    "cancel purge rotate batch copy replace accept reject monitor unmonitor").split(" "),
+);
+const READ_VERBS = new Set(["describe", "list", "get", "head", "search", "lookup", "ls", "filter", "query"]);
+/** Words that ask why something went wrong: events, history and status say. */
+const TROUBLE_WORDS = new Set(
+  "why wrong fail failed failing failure fails stuck broken broke crash crashed crashing error errors stopped"
+    .split(
+      " ",
+    ),
+);
+const TROUBLE_NAMES = new Set(["event", "history", "status", "reason", "find", "log"].map(stem));
+const OUTCOME_GROUPS = OUTCOMES.map((o) => ({
+  ...o,
+  all: o.all.map((g) => new Set(g.flatMap((w) => [w, stem(w)]))),
+  none: new Set((o.none ?? []).flatMap((w) => [w, stem(w)])),
+}));
+
+/**
+ * The outcomes whose every word group the query has, most specific first (see outcomes.ts); where the query
+ * names services, only outcomes of those services.
+ */
+function matchedOutcomes(raw: string[], named: Set<string> | undefined): string[][] {
+  const forms = new Set(raw.flatMap((w) => [w, stem(w)]));
+  const changes = raw.some((w) => CHANGE_WORDS.has(w));
+  return OUTCOME_GROUPS.filter((o) =>
+    o.all.every((g) => [...g].some((w) => forms.has(w))) && ![...o.none].some((w) => forms.has(w)) &&
+    !(o.read && changes) &&
+    (!named || o.anyService || o.commands.some((c) => named.has(c.slice(0, c.indexOf(" ")))))
+  ).map((o) => [...o.commands]);
+}
 
 /**
  * The services a query names: curated words (by stem), then the index's hint words, which may span
@@ -133,8 +181,12 @@ export function rank(query: string, n = 5): Ranked[] {
     matchedBy.set(raw, docs);
   };
   const seen = new Set<string>();
+  // In a question, an inflected action word states a condition ("which instances are stopped"): it filters
+  // what is looked up, it does not name the operation.
+  const question = raw.length > 0 && (QUESTION_WORDS.has(raw[0]) || query.includes("?"));
   for (const w of words) {
     if (seen.has(w.stem)) continue;
+    if (question && w.raw !== w.stem && CHANGE_VERBS.has(w.stem)) continue;
     seen.add(w.stem);
     add(w.stem, 1, w.raw);
     for (const s of SYN.get(w.stem) ?? []) if (!seen.has(s)) add(s, 0.5, w.raw);
@@ -148,11 +200,28 @@ export function rank(query: string, n = 5): Ranked[] {
     }
   }
   const typed = new Set(raw);
-  const head = objectHead(raw);
+  // "which instances are running": the thing asked about follows the question word.
+  const asksWhich = (raw[0] === "which" || raw[0] === "what") && raw.length > 2 && !VERBS.has(stem(raw[1]));
+  const head = asksWhich ? tokens(raw[1]).at(-1) : objectHead(raw);
   const { services: hinted, strong } = hintedServices(raw, idx.hints);
   const intents = new Set(
     INTENT_CLASSES.filter(([ws]) => words.some((w) => ws.has(w.stem))).flatMap(([, verbs]) => [...verbs]),
   );
+  // A question about state ("which instances are stopped") wants a look-up, not the verb of its adjective.
+  if (question) { for (const v of [...intents]) if (CHANGE_VERBS.has(v)) intents.delete(v); }
+  const trouble = raw.some((w) => TROUBLE_WORDS.has(w)) && (question || raw.includes("wrong"));
+  // Outcomes asked for in other words than their commands': put first, in their order.
+  const outcomeRank = new Map<number, number>();
+  // Services the query names in so many words (curated names, not the models' noisier hint words).
+  const named = new Set(raw.flatMap((w) => [...(SERVICES.get(stem(w)) ?? [])]));
+  matchedOutcomes(raw, named.size ? named : undefined).flat().forEach((name) => {
+    const doc = idx.byName.get(name);
+    if (doc === undefined || outcomeRank.has(doc)) return;
+    outcomeRank.set(doc, outcomeRank.size);
+    if (scores[doc] === 0) touched.push(doc);
+  });
+  let strongest = 0;
+  for (const doc of touched) strongest = Math.max(strongest, scores[doc]);
   const waiting = intents.has("wait");
   // Words the query covers: its own, their synonyms, and the verbs of its intent.
   const covered = new Set([
@@ -187,6 +256,16 @@ export function rank(query: string, n = 5): Ranked[] {
     // The thing the query acts on is the thing the command is named for: "list services in a cluster".
     if (head && endsWithStem(nameWords.at(-1)!, head)) score *= 1.25;
     if (!strong && COMMON_SERVICES.has(service)) score *= 1.5;
+    if (question) {
+      // Which ones are in a state is a listing; is one in it yet is a waiter.
+      if (asksWhich && kind === "waiter" && !waiting) score *= 0.6;
+      if (CHANGE_VERBS.has(verb)) score *= 0.5;
+      else if (READ_VERBS.has(verb)) score *= 1.4;
+      if (trouble && nameWords.some((w) => TROUBLE_NAMES.has(w))) score *= 1.6;
+    }
+    const outcome = outcomeRank.get(doc);
+    // Far above anything scored by words alone (adjustments multiply a score by at most ~8).
+    if (outcome !== undefined) score = Math.max(score, strongest * 10 + 1) * (1 - 0.01 * outcome);
     const entry: [number, number] = [doc, score];
     if (best.length === n && !better(entry, best[n - 1])) continue;
     let at = best.length === n ? n - 1 : best.length;

@@ -3,6 +3,7 @@
  * a confidence, its parameters (required first) and a ready-to-edit example. Offline, from the models.
  */
 import { cliName } from "../models/names.ts";
+import { builtinDenial } from "../policy/denylist.ts";
 import { findOperation, loadDocs, loadService } from "../models/registry.ts";
 import type { ServiceModel, Shape } from "../models/types.ts";
 import { takesOutfile } from "../parse/argtable.ts";
@@ -34,6 +35,8 @@ export interface Suggestion {
   otherParameters: SuggestedParameter[];
   example: string;
   matchedWords: string[];
+  /** Said of a command this server never runs (the built-in denylist): why, and what to use instead. */
+  notRunnable?: string;
 }
 
 /** The answer: suggestions, or an error for a query that means nothing. */
@@ -257,10 +260,16 @@ export function suggest(query: string): SuggestResult {
   const top = ranked[0].score;
   // Confidence: relative to the best match, scaled by how strong the best match is.
   const strength = 1 - Math.exp(-top / 8);
-  const suggestions = ranked.map((r) => ({
-    ...detail(r),
-    confidence: Math.round(100 * strength * (r.score / top)) / 100,
-    matchedWords: r.matched,
-  }));
+  const suggestions = ranked.map((r) => {
+    const s: Suggestion = {
+      ...detail(r),
+      confidence: Math.round(100 * strength * (r.score / top)) / 100,
+      matchedWords: r.matched,
+    };
+    // Still the right answer to know of, even though it is not run here: say why and what to use.
+    const denial = builtinDenial(r.service, r.command);
+    if (denial) s.notRunnable = `This server never runs it: ${denial.reason}. ${denial.instead}`;
+    return s;
+  });
   return note ? { ok: true, query: q, suggestions, note } : { ok: true, query: q, suggestions };
 }
