@@ -219,6 +219,7 @@ export const OUTCOMES: readonly Outcome[] = [
       "missing",
       "lack",
     ]],
+    none: ["list", "device", "devices", "enable", "create", "deactivate"],
     read: true,
     anyService: true,
     commands: ["iam get-credential-report", "iam list-mfa-devices", "iam list-users"],
@@ -248,6 +249,7 @@ export const OUTCOMES: readonly Outcome[] = [
       "invalidate",
       "refresh",
     ]],
+    none: ["wait", "until", "status"],
     commands: ["cloudfront create-invalidation"],
   },
   // Containers: registry login, cluster access.
@@ -303,6 +305,9 @@ export const OUTCOMES: readonly Outcome[] = [
       "graph",
       "disk",
     ], [
+      "graph",
+      "chart",
+      "data",
       "like",
       "been",
       "today",

@@ -93,7 +93,8 @@ const TROUBLE_NAMES = new Set(["event", "history", "status", "reason", "find", "
 const OUTCOME_GROUPS = OUTCOMES.map((o) => ({
   ...o,
   all: o.all.map((g) => new Set(g.flatMap((w) => [w, stem(w)]))),
-  none: new Set((o.none ?? []).flatMap((w) => [w, stem(w)])),
+  // As typed: "roles" rules out what "role" would not.
+  none: new Set(o.none ?? []),
 }));
 
 /**
@@ -104,7 +105,7 @@ function matchedOutcomes(raw: string[], named: Set<string> | undefined): string[
   const forms = new Set(raw.flatMap((w) => [w, stem(w)]));
   const changes = raw.some((w) => CHANGE_WORDS.has(w));
   return OUTCOME_GROUPS.filter((o) =>
-    o.all.every((g) => [...g].some((w) => forms.has(w))) && ![...o.none].some((w) => forms.has(w)) &&
+    o.all.every((g) => [...g].some((w) => forms.has(w))) && !raw.some((w) => o.none.has(w)) &&
     !(o.read && changes) &&
     (!named || o.anyService || o.commands.some((c) => named.has(c.slice(0, c.indexOf(" ")))))
   ).map((o) => [...o.commands]);

@@ -84,7 +84,7 @@ Deno.test({
       for (const name of all.filter((n) => !APPLY.includes(n))) {
         console.log(`skipped ${name}: ${SKIP[name] ?? "new scenario, not yet reviewed"}`);
       }
-      for (const scenario of APPLY) {
+      const run = async (scenario: string) => {
         const out = await new Deno.Command(Deno.execPath(), {
           args: [
             "run",
@@ -99,8 +99,17 @@ Deno.test({
         }).output();
         const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
         const passed = /Passed: (\d+)\/(\d+), 0 failed/.exec(text);
-        console.log(`${scenario}: ${passed ? `passed ${passed[1]}/${passed[2]}` : "FAILED"}`);
-        if (!passed || passed[1] !== passed[2]) failed.push(`${scenario}: ${text.slice(-800)}`);
+        return { text, passed: passed && passed[1] === passed[2] ? `${passed[1]}/${passed[2]}` : undefined };
+      };
+      for (const scenario of APPLY) {
+        let r = await run(scenario);
+        // Once more when a loaded machine made the suite's client time out; a real failure fails twice.
+        if (!r.passed) {
+          console.log(`${scenario}: failed once, running it again:\n${r.text.slice(0, 1500)}`);
+          r = await run(scenario);
+        }
+        console.log(`${scenario}: ${r.passed ? `passed ${r.passed}` : "FAILED"}`);
+        if (!r.passed) failed.push(`${scenario}: ${r.text.slice(0, 3000)}`);
       }
     } finally {
       server.kill("SIGTERM");
