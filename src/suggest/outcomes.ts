@@ -270,6 +270,28 @@ export const OUTCOMES: readonly Outcome[] = [
     ]],
     commands: ["eks update-kubeconfig"],
   },
+  // Container services: more or fewer copies, a new version rolled out.
+  {
+    all: [["scale", "bump", "resize", "replicas", "containers", "copies"], [
+      "service",
+      "services",
+      "ecs",
+      "tasks",
+      "task",
+    ]],
+    none: ["auto", "autoscaling", "policy"],
+    commands: ["ecs update-service"],
+  },
+  {
+    all: [["deploy", "redeploy", "rollout", "update"], ["task"], ["definition", "service"]],
+    none: ["register", "create", "new-revision"],
+    commands: ["ecs update-service"],
+  },
+  // Tables: a row written or read by key.
+  {
+    all: [["record", "row", "item", "entry"], ["table"], ["write", "insert", "put", "save", "store", "add"]],
+    commands: ["dynamodb put-item"],
+  },
   // Servers: addresses, shells, commands on a fleet.
   {
     all: [["ip", "ips", "address", "hostname"], SERVER],
