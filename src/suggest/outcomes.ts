@@ -272,7 +272,7 @@ export const OUTCOMES: readonly Outcome[] = [
   },
   // Container services: more or fewer copies, a new version rolled out.
   {
-    all: [["scale", "bump", "resize", "replicas", "containers", "copies"], [
+    all: [["scale", "bump", "resize", "replicas", "copies"], [
       "service",
       "services",
       "ecs",
@@ -291,6 +291,22 @@ export const OUTCOMES: readonly Outcome[] = [
   {
     all: [["record", "row", "item", "entry"], ["table"], ["write", "insert", "put", "save", "store", "add"]],
     commands: ["dynamodb put-item"],
+  },
+  {
+    all: [["shell", "terminal", "exec", "bash"], ["container", "containers", "task"]],
+    commands: ["ecs execute-command"],
+  },
+  // The CLI's own settings: profiles, region.
+  {
+    all: [["profiles"], ["which", "what", "list", "have", "set", "configured"]],
+    none: ["instance", "iam"],
+    commands: ["configure list-profiles"],
+  },
+  {
+    all: [["region", "profile", "output"], ["configured", "configuration", "default", "current", "am"]],
+    none: ["profiles"],
+    read: true,
+    commands: ["configure list", "configure get"],
   },
   // Servers: addresses, shells, commands on a fleet.
   {
@@ -354,7 +370,7 @@ export const OUTCOMES: readonly Outcome[] = [
   },
   {
     all: [["tag", "tagged", "tags"], ["which", "find", "resources", "everything", "anything"]],
-    none: ["untag", "add", "remove", "delete"],
+    none: ["untag", "add", "remove", "delete", "image", "images", "repository"],
     anyService: true,
     commands: ["resourcegroupstaggingapi get-resources"],
   },

@@ -258,8 +258,8 @@ export function rank(query: string, n = 5): Ranked[] {
     if (head && endsWithStem(nameWords.at(-1)!, head)) score *= 1.25;
     if (!strong && COMMON_SERVICES.has(service)) score *= 1.5;
     if (question) {
-      // Which ones are in a state is a listing; is one in it yet is a waiter.
-      if (asksWhich && kind === "waiter" && !waiting) score *= 0.6;
+      // Which ones are in a state is a listing, and why something happened is history; neither is a wait.
+      if ((asksWhich || trouble) && kind === "waiter" && !waiting) score *= 0.6;
       if (CHANGE_VERBS.has(verb)) score *= 0.5;
       else if (READ_VERBS.has(verb)) score *= 1.4;
       if (trouble && nameWords.some((w) => TROUBLE_NAMES.has(w))) score *= 1.6;
