@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../src/config.ts";
 import { callAws, type CommandResult } from "../../src/exec/call.ts";
 import { callDeps } from "../../src/exec/environment.ts";
-import { humanSize } from "../../src/exec/s3ls.ts";
+import { humanSize } from "../../src/exec/s3/ls.ts";
 import { lex } from "../../src/parse/lex.ts";
 import { startS3 } from "../../scripts/local-servers.ts";
 import { CLI, cliAvailable, referenceRequired } from "../../scripts/wire-compare.ts";

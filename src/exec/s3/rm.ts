@@ -3,9 +3,9 @@
  * prefix (every page of ListObjectsV2) is deleted one by one with a `delete: s3://b/k` line, then for
  * `rb --force` the bucket itself (`remove_bucket: b`).
  */
-import type { ParsedCommand } from "../parse/types.ts";
-import type { LoadedClient } from "./sdk.ts";
-import { decodeKey, s3Failure, s3Sender } from "./s3common.ts";
+import type { ParsedCommand } from "../../parse/types.ts";
+import type { LoadedClient } from "../sdk.ts";
+import { decodeKey, s3Failure, s3Sender } from "./common.ts";
 
 /** Whether call_aws runs this command as a removal of everything under a prefix. */
 export function isS3RemoveAll(cmd: ParsedCommand): boolean {

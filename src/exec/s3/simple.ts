@@ -3,9 +3,9 @@
  * `website` — run as the AWS CLI runs them, printing its lines (`make_bucket: b`, `remove_bucket: b`,
  * `delete: s3://b/k`) and, on failure, its `… failed: <path> <error>` message.
  */
-import type { ParsedCommand } from "../parse/types.ts";
-import type { LoadedClient } from "./sdk.ts";
-import { s3Failure, s3Sender } from "./s3common.ts";
+import type { ParsedCommand } from "../../parse/types.ts";
+import type { LoadedClient } from "../sdk.ts";
+import { s3Failure, s3Sender } from "./common.ts";
 
 /** Whether call_aws runs this `aws s3` command with one call. */
 export function isSimpleS3(cmd: ParsedCommand): boolean {

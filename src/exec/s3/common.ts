@@ -2,8 +2,8 @@
  * What the `aws s3` command runners share: sending with an S3 client, keys as botocore gives them, and
  * failures worded as the CLI words them (`make_bucket failed: s3://b An error occurred (…)…`).
  */
-import { ExecFailure, fromSdkError } from "./errors.ts";
-import type { LoadedClient } from "./sdk.ts";
+import { ExecFailure, fromSdkError } from "../errors.ts";
+import type { LoadedClient } from "../sdk.ts";
 
 /** Sends one S3 operation with the loaded client. */
 export function s3Sender(loaded: LoadedClient, signal?: AbortSignal) {

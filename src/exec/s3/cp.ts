@@ -5,13 +5,13 @@
  * the source. Each prints the CLI's line (`upload: ./f.txt to s3://b/f.txt`, `move: …`). Folders
  * (`--recursive`) are not run here.
  */
-import type { ParsedCommand } from "../parse/types.ts";
-import { splitS3Path } from "../parse/s3.ts";
-import { ExecFailure } from "./errors.ts";
-import type { ExecFiles } from "./run.ts";
-import type { LoadedClient } from "./sdk.ts";
-import { s3Failure, s3Sender } from "./s3common.ts";
-import { payloadOf } from "./payload.ts";
+import type { ParsedCommand } from "../../parse/types.ts";
+import { splitS3Path } from "../../parse/s3.ts";
+import { ExecFailure } from "../errors.ts";
+import type { ExecFiles } from "../run.ts";
+import type { LoadedClient } from "../sdk.ts";
+import { s3Failure, s3Sender } from "./common.ts";
+import { payloadOf } from "../payload.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;

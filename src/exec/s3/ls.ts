@@ -3,10 +3,10 @@
  * prefix (all pages, `--recursive` without the delimiter), printed in the CLI's columns — local time,
  * sizes right-aligned in ten characters or human-readable, `PRE` for prefixes — with `--summarize` totals.
  */
-import type { ParsedCommand } from "../parse/types.ts";
-import { isoTimestamp } from "./result.ts";
-import type { LoadedClient } from "./sdk.ts";
-import { decodeKey, s3Sender } from "./s3common.ts";
+import type { ParsedCommand } from "../../parse/types.ts";
+import { isoTimestamp } from "../result.ts";
+import type { LoadedClient } from "../sdk.ts";
+import { decodeKey, s3Sender } from "./common.ts";
 
 /** What `s3 ls` needs of the execution options. */
 export interface LsOptions {
