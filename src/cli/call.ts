@@ -10,13 +10,13 @@ import { loadContext } from "./context.ts";
 export function registerCall(program: Command): void {
   program
     .command("call")
-    .description("Validate and run AWS CLI commands; print the call_aws tool's result as JSON")
+    .description("Validate and run AWS CLI commands; print the call_aws tool's result (text and structured) as JSON")
     .argument("<commands...>", 'one or more commands, each quoted: "aws s3api list-buckets"')
     .action(async (commands: string[]) => {
       const ctx = loadContext();
       if (!ctx) return;
       // A terminal cannot answer MCP consent requests: commands that need consent are refused.
       const results = await callAws(commands, callDeps(ctx.config, process.env, { source: ctx.policy }));
-      console.log(JSON.stringify(toolResult(results).structuredContent, null, 2));
+      console.log(JSON.stringify(toolResult(results), null, 2));
     });
 }

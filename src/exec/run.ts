@@ -19,6 +19,7 @@ import { runS3Ls } from "./s3/ls.ts";
 import { isSimpleS3, runSimpleS3 } from "./s3/simple.ts";
 import { isS3Copy, runS3Copy } from "./s3/cp.ts";
 import { isS3RemoveAll, runS3RemoveAll } from "./s3/rm.ts";
+import { isS3Presign, runS3Presign } from "./s3/presign.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
@@ -148,6 +149,9 @@ function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
   if (isS3Copy(cmd)) return (c: LoadedClient) => runS3Copy(cmd, c, opts.files, opts.signal);
   if (isS3RemoveAll(cmd)) return (c: LoadedClient) => runS3RemoveAll(cmd, c, opts.signal, opts.onProgress);
   if (isSimpleS3(cmd)) return (c: LoadedClient, region: string) => runSimpleS3(cmd, c, region, opts.signal);
+  if (isS3Presign(cmd)) {
+    return (c: LoadedClient) => runS3Presign(cmd, c).then((r) => ({ ...r, result: undefined }));
+  }
   return undefined;
 }
 

@@ -3,6 +3,8 @@
  * where it is installed (in CI it is): what a terminal shows of each must be the same.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
+import { Buffer } from "node:buffer";
+import { createHash, createHmac } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +13,7 @@ import { callAws, type CommandResult } from "../../src/exec/call.ts";
 import { callDeps } from "../../src/exec/environment.ts";
 import { humanSize } from "../../src/exec/s3/ls.ts";
 import { lex } from "../../src/parse/lex.ts";
-import { startS3 } from "../../scripts/local-servers.ts";
+import { startRecorder, startS3 } from "../../scripts/local-servers.ts";
 import { CLI, cliAvailable, referenceRequired } from "../../scripts/wire-compare.ts";
 
 const CREDS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
@@ -70,6 +72,33 @@ async function withS3(name: string, fn: (f: S3Fixture) => Promise<void>): Promis
   } finally {
     await s3.stop();
   }
+}
+
+/** The SigV4 signature a presigned URL should carry (AWS's query-string signing, computed independently). */
+function sigV4QuerySignature(url: URL, secret: string): string {
+  const q = url.searchParams;
+  const enc = (v: string) =>
+    encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const query = [...q].filter(([k]) => k !== "X-Amz-Signature").sort((
+    [a],
+    [b],
+  ) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&");
+  const canonical = ["GET", url.pathname, query, `host:${url.host}`, "", "host", "UNSIGNED-PAYLOAD"].join(
+    "\n",
+  );
+  const [, date, region, service] = q.get("X-Amz-Credential")!.split("/");
+  const scope = `${date}/${region}/${service}/aws4_request`;
+  const toSign = [
+    "AWS4-HMAC-SHA256",
+    q.get("X-Amz-Date"),
+    scope,
+    createHash("sha256").update(canonical).digest("hex"),
+  ]
+    .join("\n");
+  let key: Buffer = createHmac("sha256", `AWS4${secret}`).update(date).digest();
+  for (const part of [region, service, "aws4_request"]) key = createHmac("sha256", key).update(part).digest();
+  return createHmac("sha256", key).update(toSign).digest("hex");
 }
 
 const s3Test = (name: string, fn: () => Promise<void>) =>
@@ -230,6 +259,63 @@ s3Test(
           (await f.cli(c)).out.replaceAll("cli-", "ours-").replaceAll("cli.", "ours."),
           c,
         );
+      }
+    }),
+);
+
+s3Test(
+  "aws s3 presign signs a GetObject URL without sending anything: a valid SigV4 signature that fetches the object",
+  () =>
+    withS3("s3presign", async (f) => {
+      writeFileSync(join(f.work, "report.txt"), "quarterly numbers");
+      for (const c of ["aws s3 mb s3://shared", "aws s3 cp report.txt s3://shared/q3/report.txt"]) {
+        assertEquals((await f.ours(c)).status, "success", c);
+      }
+      const r = await f.ours("aws s3 presign s3://shared/q3/report.txt --expires-in 600");
+      assertEquals(r.status, "success", JSON.stringify(r.error));
+      const url = new URL(r.text!.trim());
+      assertEquals(r.text!.endsWith("\n") && !r.text!.trim().includes("\n"), true);
+      assertEquals(url.pathname, "/shared/q3/report.txt");
+      const q = url.searchParams;
+      // The CLI's parameters; the SDK adds X-Amz-Content-Sha256=UNSIGNED-PAYLOAD (signed, so it stays).
+      const CLI_PARAMS = [
+        "X-Amz-Algorithm",
+        "X-Amz-Credential",
+        "X-Amz-Date",
+        "X-Amz-Expires",
+        "X-Amz-Signature",
+      ];
+      ok([...CLI_PARAMS, "X-Amz-SignedHeaders"].every((k) => q.has(k)), url.search);
+      ok([...q.keys()].every((k) => k.startsWith("X-Amz-")), url.search);
+      assertEquals([q.get("X-Amz-Expires"), q.get("X-Amz-SignedHeaders")], ["600", "host"]);
+      ok(q.get("X-Amz-Credential")!.startsWith("S3RVER/"), q.get("X-Amz-Credential")!);
+      // The URL works on its own: no credentials, just the signature it carries.
+      const got = await fetch(url);
+      assertEquals([got.status, await got.text()], [200, "quarterly numbers"]);
+      // s3rver does not check signatures, so the signature is checked here, by SigV4's query-string rules.
+      assertEquals(q.get("X-Amz-Signature"), sigV4QuerySignature(url, "S3RVER"));
+      const expired = await f.ours("aws s3 presign s3://shared/q3/report.txt --expires-in 604801");
+      assertEquals(expired.error?.code, "INVALID_VALUE");
+      if (f.compare) {
+        // The CLI's URL has the same parameters, in the same path.
+        const cli = new URL(
+          (await f.cli("aws s3 presign s3://shared/q3/report.txt --expires-in 600")).out.trim(),
+        );
+        assertEquals(cli.pathname, url.pathname);
+        ok([...cli.searchParams.keys()].every((k) => q.has(k)), `${cli.search} vs ${url.search}`);
+      }
+      // Signing sends nothing: an endpoint that records every request sees none.
+      const rec = await startRecorder(() => ({ status: 500 }));
+      try {
+        const config = loadConfig({ HOME: f.work, AWS_API_MCP_WORKING_DIR: f.work, AWS_REGION: "us-east-1" });
+        ok(config.ok);
+        const [local] = await callAws(
+          [`aws s3 presign s3://shared/x --endpoint-url ${rec.endpoint}`],
+          callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" }),
+        );
+        assertEquals([local.status, rec.requests.length], ["success", 0]);
+      } finally {
+        await rec.stop();
       }
     }),
 );
