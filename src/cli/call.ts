@@ -10,7 +10,9 @@ import { loadContext } from "./context.ts";
 export function registerCall(program: Command): void {
   program
     .command("call")
-    .description("Validate and run AWS CLI commands; print the call_aws tool's result (text and structured) as JSON")
+    .description(
+      "Validate and run AWS CLI commands; print the call_aws tool's result (text and structured) as JSON",
+    )
     .argument("<commands...>", 'one or more commands, each quoted: "aws s3api list-buckets"')
     .action(async (commands: string[]) => {
       const ctx = loadContext();

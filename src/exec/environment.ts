@@ -18,6 +18,7 @@ import type { Decision } from "../policy/decide.ts";
 import { ExecFailure } from "./errors.ts";
 import {
   FileFailure,
+  listConfined,
   readConfined,
   readConfinedSync,
   removeConfined,
@@ -123,12 +124,15 @@ export function callDeps(
       files: {
         // The CLI names a local file relative to where it runs: ./f.txt, sub/f.txt.
         display(path) {
+          // The folder as resolved, the name as written (a link is named as the link, as the CLI names it).
           const a = abs(path);
           const dir = relative(config.workingDir, dirname(a)) || ".";
-          return `${dir}${sep}${basename(a)}`;
+          const name = path.split(/[/\\]/).filter(Boolean).at(-1) ?? basename(a);
+          return `${dir}${sep}${name === "." || name === ".." ? basename(a) : name}`;
         },
         read: (path) => confined(() => readConfined(path, confinement)),
-        write: (path, data) => confined(() => writeConfined(path, data, confinement)),
+        write: (path, data, mtime) => confined(() => writeConfined(path, data, confinement, mtime)),
+        list: (dir, follow, missing) => confined(() => listConfined(dir, confinement, follow, missing)),
         remove: (path) => confined(() => removeConfined(path, confinement)),
       },
     },

@@ -18,7 +18,8 @@ export type ExecErrorCode =
   | "CREDENTIALS_ERROR"
   | "INVALID_QUERY"
   | "QUERY_TOO_COSTLY"
-  | "RESPONSE_TOO_LARGE";
+  | "RESPONSE_TOO_LARGE"
+  | "PARTIAL_FAILURE";
 
 /** An execution error: code, message (the CLI's wording for service errors), hint, service details. */
 export interface ExecError {

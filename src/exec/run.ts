@@ -4,6 +4,7 @@
  */
 import { loadOutputs, loadService } from "../models/registry.ts";
 import type { Operation, ServiceModel, Shape, Waiter } from "../models/types.ts";
+import type { LocalFile } from "../policy/confined-io.ts";
 import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput } from "./format.ts";
@@ -20,6 +21,7 @@ import { isSimpleS3, runSimpleS3 } from "./s3/simple.ts";
 import { isS3Copy, runS3Copy } from "./s3/cp.ts";
 import { isS3RemoveAll, runS3RemoveAll } from "./s3/rm.ts";
 import { isS3Presign, runS3Presign } from "./s3/presign.ts";
+import { isS3Transfer, runS3Transfer } from "./s3/transfer.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
@@ -32,8 +34,10 @@ export const REDACTED = "<redacted: sensitive>";
 /** Local file access for execution, decided by the caller's file policy. */
 export interface ExecFiles {
   read(path: string): Promise<Uint8Array>;
-  /** Writes a file; a stream (a download) is written as it arrives. */
-  write(path: string, data: Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
+  /** Writes a file; a stream (a download) is written as it arrives; `mtime` sets its modification time. */
+  write(path: string, data: Uint8Array | AsyncIterable<Uint8Array>, mtime?: Date): Promise<void>;
+  /** The regular files under a folder (for recursive transfers), links followed only where they stay inside. */
+  list(dir: string, followSymlinks: boolean, missingIsEmpty?: boolean): Promise<LocalFile[]>;
   /** How the AWS CLI would name the local path in its output (relative to where it runs). */
   display(path: string): string;
   /** Deletes a local file (the source of `aws s3 mv`). */
@@ -146,6 +150,9 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
 function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
   if (cmd.kind !== "high-level" || cmd.service !== "s3") return undefined;
   if (cmd.command === "ls") return (c: LoadedClient) => runS3Ls(cmd, c, opts);
+  if (isS3Transfer(cmd)) {
+    return (c: LoadedClient) => runS3Transfer(cmd, c, opts.files, opts.signal, opts.onProgress);
+  }
   if (isS3Copy(cmd)) return (c: LoadedClient) => runS3Copy(cmd, c, opts.files, opts.signal);
   if (isS3RemoveAll(cmd)) return (c: LoadedClient) => runS3RemoveAll(cmd, c, opts.signal, opts.onProgress);
   if (isSimpleS3(cmd)) return (c: LoadedClient, region: string) => runSimpleS3(cmd, c, region, opts.signal);

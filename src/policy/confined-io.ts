@@ -17,7 +17,7 @@ import {
   realpathSync,
   statSync,
 } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { lstat, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type FileDenied, type FileMode, PLATFORM_CASE_INSENSITIVE, resolveLocalPath } from "./files.ts";
 
@@ -156,6 +156,7 @@ export async function writeConfined(
   path: string,
   data: Uint8Array | AsyncIterable<Uint8Array>,
   c: Confinement,
+  mtime?: Date,
 ): Promise<void> {
   const target = resolved(path, c);
   const folder = dirname(target);
@@ -171,6 +172,8 @@ export async function writeConfined(
     verifyOpened(path, temp, await handle.stat(), c);
     if (data instanceof Uint8Array) await handle.writeFile(data);
     else for await (const chunk of data) await handle.write(chunk);
+    // On the handle, not the name: the time lands on the file written, whatever the name points at.
+    if (mtime) await handle.utimes(mtime, mtime);
     await handle.close();
     handle = undefined;
     await rename(temp, target);
@@ -194,4 +197,73 @@ export async function removeConfined(path: string, c: Confinement): Promise<void
   } catch (e) {
     throw ioError(path, e);
   }
+}
+
+/** A regular file found under a folder: its path below it (`/`-separated), size and modification time. */
+export interface LocalFile {
+  relative: string;
+  /** Where to read it: the file itself, or where a followed link leads. */
+  source: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The regular files under a folder the confinement allows, sorted by path. Symbolic links are skipped, or
+ * with `followSymlinks` followed — only where they lead inside the confinement, each folder once. With
+ * `missingIsEmpty`, a folder that is not there is an empty list.
+ */
+export async function listConfined(
+  dir: string,
+  c: Confinement,
+  followSymlinks: boolean,
+  missingIsEmpty = false,
+): Promise<LocalFile[]> {
+  const root = resolved(dir, c);
+  const out: LocalFile[] = [];
+  const visited = new Set<string>();
+  const inside = (real: string) => {
+    try {
+      return resolved(real, c) === real;
+    } catch {
+      return false;
+    }
+  };
+  const walk = async (folder: string, below: string): Promise<void> => {
+    const real = realpathSync(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
+    const names = (await readdir(folder)).sort();
+    for (const name of names) {
+      const path = join(folder, name);
+      const relative = below ? `${below}/${name}` : name;
+      let st = await lstat(path);
+      let source = path;
+      if (st.isSymbolicLink()) {
+        if (!followSymlinks) continue;
+        let target: string;
+        try {
+          target = realpathSync(path);
+        } catch {
+          continue; // a dangling link
+        }
+        if (!inside(target)) continue;
+        st = await stat(target);
+        source = target;
+      }
+      if (st.isDirectory()) await walk(path, relative);
+      else if (st.isFile()) out.push({ relative, source, size: st.size, mtimeMs: st.mtimeMs });
+    }
+  };
+  try {
+    // A destination folder that does not exist yet holds nothing.
+    if (missingIsEmpty && !(await lstat(root).catch(() => undefined))) return out;
+    if (!(await stat(root)).isDirectory()) {
+      throw Object.assign(new Error("Not a directory"), { code: "ENOTDIR" });
+    }
+    await walk(root, "");
+  } catch (e) {
+    throw ioError(dir, e);
+  }
+  return out;
 }

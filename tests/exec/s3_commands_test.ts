@@ -5,7 +5,7 @@
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
 import { Buffer } from "node:buffer";
 import { createHash, createHmac } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.ts";
@@ -317,5 +317,118 @@ s3Test(
       } finally {
         await rec.stop();
       }
+    }),
+);
+
+/** The lines of a transfer, sorted: the CLI prints them as transfers finish, in no fixed order. */
+const sortedLines = (text: string | undefined) => (text ?? "").split("\n").filter(Boolean).sort();
+
+s3Test(
+  "aws s3 sync and cp/mv/rm --recursive: filters, comparison, --delete, --dryrun, links kept inside, as the CLI",
+  () =>
+    withS3("s3sync", async (f) => {
+      const outside = mkdtempSync(join(tmpdir(), "s3sync-outside-"));
+      writeFileSync(join(outside, "secret.txt"), "outside the working directory");
+      const tree = (root: string) => {
+        mkdirSync(join(f.work, root, "sub", "deep"), { recursive: true });
+        mkdirSync(join(f.work, root, ".git"), { recursive: true });
+        writeFileSync(join(f.work, root, "a.txt"), "alpha");
+        writeFileSync(join(f.work, root, "b.log"), "beta log");
+        writeFileSync(join(f.work, root, "sub", "c.txt"), "gamma");
+        writeFileSync(join(f.work, root, "sub", "deep", "d.png"), "png bytes");
+        writeFileSync(join(f.work, root, ".git", "config"), "[core]");
+        symlinkSync(join(outside, "secret.txt"), join(f.work, root, "leak.txt"));
+        symlinkSync(join(f.work, root, "a.txt"), join(f.work, root, "alias.txt"));
+      };
+      const keys = async (bucket: string) => {
+        const r = await f.ours(`aws s3api list-objects-v2 --bucket ${bucket} --query 'Contents[].Key'`);
+        return ((r.response ?? []) as string[]).sort();
+      };
+      tree("site");
+      assertEquals((await f.ours("aws s3 mb s3://site")).status, "success");
+      const first = await f.ours("aws s3 sync site s3://site --exclude '.git/*'");
+      assertEquals(first.status, "success", JSON.stringify(first.error));
+      assertEquals(sortedLines(first.text), [
+        "upload: site/a.txt to s3://site/a.txt",
+        "upload: site/alias.txt to s3://site/alias.txt",
+        "upload: site/b.log to s3://site/b.log",
+        "upload: site/sub/c.txt to s3://site/sub/c.txt",
+        "upload: site/sub/deep/d.png to s3://site/sub/deep/d.png",
+      ]);
+      // The link leading outside is never followed; the one inside is, as the CLI follows links.
+      assertEquals(await keys("site"), ["a.txt", "alias.txt", "b.log", "sub/c.txt", "sub/deep/d.png"]);
+      assertEquals(
+        (await f.ours("aws s3 sync site s3://site --exclude '.git/*'")).text,
+        "",
+        "in step: nothing to do",
+      );
+
+      writeFileSync(join(f.work, "site", "a.txt"), "alpha, longer now");
+      Deno.removeSync(join(f.work, "site", "b.log"));
+      const dry = await f.ours("aws s3 sync site s3://site --exclude '.git/*' --delete --dryrun");
+      assertEquals(sortedLines(dry.text), [
+        "(dryrun) delete: s3://site/b.log",
+        "(dryrun) upload: site/a.txt to s3://site/a.txt",
+        // The link follows its target's change.
+        "(dryrun) upload: site/alias.txt to s3://site/alias.txt",
+      ]);
+      assertEquals((await keys("site")).length, 5, "a dry run changes nothing");
+      const pruned = await f.ours("aws s3 sync site s3://site --exclude '.git/*' --delete");
+      assertEquals(sortedLines(pruned.text), [
+        "delete: s3://site/b.log",
+        "upload: site/a.txt to s3://site/a.txt",
+        "upload: site/alias.txt to s3://site/alias.txt",
+      ]);
+
+      // Down again: the object's time is the file's, so a second sync finds them in step.
+      const down = await f.ours("aws s3 sync s3://site copy --exclude '*.png'");
+      assertEquals(sortedLines(down.text), [
+        "download: s3://site/a.txt to copy/a.txt",
+        "download: s3://site/alias.txt to copy/alias.txt",
+        "download: s3://site/sub/c.txt to copy/sub/c.txt",
+      ]);
+      assertEquals(readFileSync(join(f.work, "copy", "a.txt"), "utf8"), "alpha, longer now");
+      assertEquals((await f.ours("aws s3 sync s3://site copy --exclude '*.png'")).text, "");
+
+      // S3 to S3 with filters in order, then a move that empties the source, and a filtered removal.
+      assertEquals((await f.ours("aws s3 mb s3://backup")).status, "success");
+      const copied = await f.ours(
+        "aws s3 cp s3://site s3://backup/2026 --recursive --exclude '*' --include '*.txt'",
+      );
+      assertEquals(sortedLines(copied.text), [
+        "copy: s3://site/a.txt to s3://backup/2026/a.txt",
+        "copy: s3://site/alias.txt to s3://backup/2026/alias.txt",
+        "copy: s3://site/sub/c.txt to s3://backup/2026/sub/c.txt",
+      ]);
+      const moved = await f.ours("aws s3 mv copy s3://backup/moved --recursive");
+      assertEquals(moved.status, "success", JSON.stringify(moved.error));
+      ok(sortedLines(moved.text).every((l) => l.startsWith("move: copy/")), String(moved.text));
+      ok(!existsSync(join(f.work, "copy", "a.txt")), "moved files are gone locally");
+      const removed = await f.ours("aws s3 rm s3://backup --recursive --exclude 'moved/*'");
+      assertEquals(sortedLines(removed.text), [
+        "delete: s3://backup/2026/a.txt",
+        "delete: s3://backup/2026/alias.txt",
+        "delete: s3://backup/2026/sub/c.txt",
+      ]);
+      assertEquals(await keys("backup"), ["moved/a.txt", "moved/alias.txt", "moved/sub/c.txt"]);
+
+      if (!f.compare) return;
+      // The AWS CLI, same steps against the same s3rver: the same lines and the same bucket.
+      tree("clisite");
+      await f.cli("aws s3 mb s3://clisite");
+      const cliFirst = await f.cli("aws s3 sync clisite s3://clisite --exclude '.git/*'");
+      const cliLines = sortedLines(cliFirst.out).map((l) => l.replaceAll("clisite", "site"));
+      assertEquals(cliLines.filter((l) => !l.includes("leak.txt")), sortedLines(first.text));
+      ok(cliLines.includes("upload: site/leak.txt to s3://site/leak.txt"), cliLines.join("\n"));
+      // The CLI follows the link out of the folder too (leak.txt); this server never does.
+      assertEquals(await keys("clisite"), [
+        "a.txt",
+        "alias.txt",
+        "b.log",
+        "leak.txt",
+        "sub/c.txt",
+        "sub/deep/d.png",
+      ]);
+      assertEquals((await f.cli("aws s3 sync clisite s3://clisite --exclude '.git/*'")).out, "");
     }),
 );

@@ -47,8 +47,13 @@ const TYPES: Readonly<Record<string, string>> = {
   wasm: "application/wasm",
 };
 
+/** The Content-Type the CLI guesses for a file name (Python's mimetypes for the common extensions). */
+export function contentTypeOf(name: string): string | undefined {
+  return TYPES[name.split(".").at(-1)?.toLowerCase() ?? ""];
+}
+
 /** The object options of `s3 cp` as PutObject and CopyObject members. */
-function objectOptions(options: Record<string, unknown>): Record<string, unknown> {
+export function objectOptions(options: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const map: Array<[string, string]> = [
     ["acl", "ACL"],
@@ -93,7 +98,7 @@ export async function runS3Copy(
     if (!isS3(src)) {
       const { Bucket, Key } = cmd.params as { Bucket: string; Key: string };
       const extra = objectOptions(options);
-      const type = TYPES[src.split(".").at(-1)?.toLowerCase() ?? ""];
+      const type = contentTypeOf(src);
       if (extra.ContentType === undefined && type && options["guess-mime-type"] !== false) {
         extra.ContentType = type;
       }

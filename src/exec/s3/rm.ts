@@ -6,6 +6,7 @@
 import type { ParsedCommand } from "../../parse/types.ts";
 import type { LoadedClient } from "../sdk.ts";
 import { decodeKey, s3Failure, s3Sender } from "./common.ts";
+import { type Filter, included } from "./filters.ts";
 
 /** Whether call_aws runs this command as a removal of everything under a prefix. */
 export function isS3RemoveAll(cmd: ParsedCommand): boolean {
@@ -25,6 +26,8 @@ export async function runS3RemoveAll(
   const send = s3Sender(loaded, signal);
   const request: Record<string, unknown> = { ...cmd.params };
   const bucket = request.Bucket as string;
+  const prefix = (request.Prefix as string | undefined) ?? "";
+  const filters = (cmd.highLevel?.options.filters ?? []) as Filter[];
   const payer = request.RequestPayer !== undefined ? { RequestPayer: request.RequestPayer } : {};
   let text = "";
   const deleted: string[] = [];
@@ -33,6 +36,8 @@ export async function runS3RemoveAll(
       const page = await send("ListObjectsV2", request);
       for (const o of (page.Contents ?? []) as Array<{ Key?: string }>) {
         const key = decodeKey(o.Key ?? "");
+        // --exclude/--include apply to the key below the prefix (rb --force removes everything).
+        if (cmd.command === "rm" && !included(key.slice(prefix.length).replace(/^\//, ""), filters)) continue;
         await send("DeleteObject", { Bucket: bucket, Key: key, ...payer });
         deleted.push(key);
         text += `delete: s3://${bucket}/${key}\n`;
