@@ -5,6 +5,7 @@
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
 import { Buffer } from "node:buffer";
 import { createHash, createHmac } from "node:crypto";
+import { createServer, request as httpRequest } from "node:http";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -430,5 +431,64 @@ s3Test(
         "sub/deep/d.png",
       ]);
       assertEquals((await f.cli("aws s3 sync clisite s3://clisite --exclude '.git/*'")).out, "");
+    }),
+);
+
+s3Test(
+  "a 20 MB upload goes in 8 MB parts, and comes back down byte for byte",
+  () =>
+    withS3("s3multipart", async (f) => {
+      const data = new Uint8Array(20 * 1024 * 1024);
+      for (let i = 0; i < data.length; i += 65536) crypto.getRandomValues(data.subarray(i, i + 65536));
+      writeFileSync(join(f.work, "big.bin"), data);
+      assertEquals((await f.ours("aws s3 mb s3://big")).status, "success");
+      // Through a proxy that notes each request on its way to s3rver: the parts show in the requests.
+      const seen: string[] = [];
+      const target = new URL((await f.ours("aws s3api list-buckets")).command.split("--endpoint-url ")[1]);
+      const proxy = createServer((req, res) => {
+        seen.push(`${req.method} ${req.url}`);
+        const out = httpRequest(
+          {
+            host: target.hostname,
+            port: target.port,
+            method: req.method,
+            path: req.url,
+            headers: req.headers,
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 500, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        req.pipe(out);
+      });
+      await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
+      const config = loadConfig({ HOME: f.work, AWS_API_MCP_WORKING_DIR: f.work, AWS_REGION: "us-east-1" });
+      ok(config.ok);
+      const port = (proxy.address() as { port: number }).port;
+      const [up] = await callAws(
+        [`aws s3 cp big.bin s3://big/big.bin --endpoint-url http://127.0.0.1:${port}`],
+        callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" }),
+      );
+      await new Promise((r) => proxy.close(r));
+      assertEquals(
+        [up.status, up.text],
+        ["success", "upload: ./big.bin to s3://big/big.bin\n"],
+        JSON.stringify(up.error),
+      );
+      // 20 MB in parts of at most 8 MB: three, after CreateMultipartUpload; no single PutObject.
+      const parts = seen.filter((r) => r.startsWith("PUT") && r.includes("partNumber="));
+      assertEquals(parts.length, 3, seen.join("\n"));
+      ok(seen.some((r) => r.startsWith("POST") && r.includes("uploads")), seen.join("\n"));
+      ok(!seen.some((r) => r.startsWith("PUT") && !r.includes("partNumber=")), seen.join("\n"));
+      const head = await f.ours("aws s3api head-object --bucket big --key big.bin");
+      assertEquals((head.response as { ContentLength: number }).ContentLength, data.length);
+      const synced = await f.ours("aws s3 sync s3://big back");
+      assertEquals(synced.text, "download: s3://big/big.bin to back/big.bin\n");
+      const back = readFileSync(join(f.work, "back", "big.bin"));
+      assertEquals(
+        createHash("sha256").update(back).digest("hex"),
+        createHash("sha256").update(data).digest("hex"),
+      );
     }),
 );

@@ -12,6 +12,7 @@ import type { ExecFiles } from "../run.ts";
 import type { LoadedClient } from "../sdk.ts";
 import { s3Failure, s3Sender } from "./common.ts";
 import { payloadOf } from "../payload.ts";
+import { uploadObject } from "./upload.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;
@@ -102,7 +103,7 @@ export async function runS3Copy(
       if (extra.ContentType === undefined && type && options["guess-mime-type"] !== false) {
         extra.ContentType = type;
       }
-      await send("PutObject", { Bucket, Key, Body: await files.read(src), ...extra });
+      await uploadObject(loaded, { Bucket, Key, Body: await files.read(src), ...extra }, signal);
       line = `upload: ${files.display(src)} to s3://${Bucket}/${Key}`;
       if (cmd.command === "mv") await files.remove(src);
     } else if (!isS3(dst)) {

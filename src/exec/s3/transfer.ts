@@ -17,6 +17,7 @@ import { type Filter, included } from "./filters.ts";
 import { payloadOf } from "../payload.ts";
 import { mapBounded } from "../pool.ts";
 import { contentTypeOf, objectOptions } from "./cp.ts";
+import { uploadObject } from "./upload.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 
@@ -180,13 +181,13 @@ export async function runS3Transfer(
       const type = options["guess-mime-type"] !== false && extra.ContentType === undefined
         ? contentTypeOf(a.relative)
         : undefined;
-      await send("PutObject", {
+      await uploadObject(loaded, {
         Bucket: dst.bucket,
         Key: `${dst.prefix}${a.relative}`,
         Body: await files.read(a.source ?? joinLocal(src.local, a.relative)),
         ...extra,
         ...(type ? { ContentType: type } : {}),
-      });
+      }, signal);
       if (cmd.command === "mv") await files.remove(joinLocal(src.local, a.relative));
     } else if (!("local" in src) && "local" in dst) {
       const out = await send("GetObject", { Bucket: src.bucket, Key: `${src.prefix}${a.relative}` });
