@@ -6,7 +6,15 @@ import { deepStrictEqual as assertEquals, ok } from "node:assert";
 import { Buffer } from "node:buffer";
 import { createHash, createHmac } from "node:crypto";
 import { createServer, request as httpRequest } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.ts";
@@ -490,5 +498,30 @@ s3Test(
         createHash("sha256").update(back).digest("hex"),
         createHash("sha256").update(data).digest("hex"),
       );
+    }),
+);
+
+s3Test(
+  "a transfer that fails midway reports each failed file, keeps what went through, and fails as a whole",
+  () =>
+    withS3("s3partial", async (f) => {
+      assertEquals((await f.ours("aws s3 mb s3://part")).status, "success");
+      mkdirSync(join(f.work, "src"));
+      for (const n of ["a", "b", "c", "d"]) writeFileSync(join(f.work, "src", `${n}.txt`), n);
+      assertEquals((await f.ours("aws s3 sync src s3://part")).status, "success");
+      // A folder where b.txt would go: that one download cannot be written; the others can.
+      mkdirSync(join(f.work, "dst", "b.txt"), { recursive: true });
+      const r = await f.ours("aws s3 cp s3://part dst --recursive");
+      assertEquals(r.status, "error");
+      assertEquals(r.error?.code, "PARTIAL_FAILURE");
+      const lines = r.error!.message.split("\n");
+      ok(lines.some((l) => l.startsWith("download failed: s3://part/b.txt to dst/b.txt")), r.error!.message);
+      for (const n of ["a", "c", "d"]) {
+        ok(lines.includes(`download: s3://part/${n}.txt to dst/${n}.txt`), r.error!.message);
+        assertEquals(readFileSync(join(f.work, "dst", `${n}.txt`), "utf8"), n);
+      }
+      ok(lines.at(-1)!.startsWith("1 of 4 files failed"), r.error!.message);
+      // Nothing half-written is left beside the files.
+      assertEquals(readdirSync(join(f.work, "dst")).sort(), ["a.txt", "b.txt", "c.txt", "d.txt"]);
     }),
 );
