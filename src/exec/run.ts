@@ -210,7 +210,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       message:
         `'aws ${cmd.service} ${cmd.command}' is one of the AWS CLI's own commands, which this server does not run yet.`,
       hint:
-        "Use the API commands it is built on (for example aws s3api list-objects-v2 and put-object instead of aws s3 sync).",
+        "Use the API commands it is built on (for example aws logs filter-log-events instead of aws logs tail).",
     });
   }
   const service = loadService(cmd.serviceModel)!;
