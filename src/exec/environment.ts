@@ -7,7 +7,8 @@ import {
   probeCaseInsensitive,
   resolveLocalPath,
 } from "../policy/files.ts";
-import { profileRegion } from "./profile-region.ts";
+import { profileRegion, profileSection } from "./profile-region.ts";
+import { transferSettings } from "./s3/settings.ts";
 import type { Config } from "../config.ts";
 import { PROGRAM_NAME, VERSION } from "../version.ts";
 import type { CallDeps, ConsentAnswer } from "./call.ts";
@@ -107,6 +108,7 @@ export function callDeps(
       region: config.region,
       profile: config.profile,
       profileRegion,
+      transferSettings: async (profile) => transferSettings(await profileSection(profile)),
       env,
       redactSensitive: config.redactSensitive,
       maxResponseBytes: config.maxResponseBytes,

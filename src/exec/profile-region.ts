@@ -1,4 +1,4 @@
-/** The region a profile sets in the shared config file (the AWS CLI's fallback after AWS_REGION). */
+/** What a profile sets in the shared config file: its region (the CLI's fallback after AWS_REGION), its section. */
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 
 /** The region a profile configures in the shared config file, if any. */
@@ -8,5 +8,17 @@ export async function profileRegion(profile: string | undefined): Promise<string
     return configFile[profile ?? "default"]?.region;
   } catch {
     return undefined;
+  }
+}
+
+/** A profile's section of the shared config file (sub-sections as `s3.max_concurrent_requests` keys). */
+export async function profileSection(
+  profile: string | undefined,
+): Promise<Record<string, string | undefined>> {
+  try {
+    const { configFile } = await loadSharedConfigFiles();
+    return configFile[profile ?? "default"] ?? {};
+  } catch {
+    return {};
   }
 }

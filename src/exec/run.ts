@@ -22,6 +22,7 @@ import { isS3Copy, runS3Copy } from "./s3/cp.ts";
 import { isS3RemoveAll, runS3RemoveAll } from "./s3/rm.ts";
 import { isS3Presign, runS3Presign } from "./s3/presign.ts";
 import { isS3Transfer, runS3Transfer } from "./s3/transfer.ts";
+import { DEFAULT_TRANSFER, type TransferSettings } from "./s3/settings.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
@@ -52,6 +53,8 @@ export interface ExecOptions {
   profile?: string;
   /** The profile's configured region, looked up by the caller. */
   profileRegion?: (profile: string | undefined) => Promise<string | undefined>;
+  /** The profile's s3 transfer settings (concurrency, multipart sizes); the CLI's defaults without it. */
+  transferSettings?: (profile: string | undefined) => Promise<TransferSettings>;
   /** Endpoint overrides from the environment: AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL. */
   env?: Record<string, string | undefined>;
   userAgent?: string;
@@ -150,10 +153,15 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
 function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
   if (cmd.kind !== "high-level" || cmd.service !== "s3") return undefined;
   if (cmd.command === "ls") return (c: LoadedClient) => runS3Ls(cmd, c, opts);
+  const settings = async () =>
+    await opts.transferSettings?.(cmd.globals.profile ?? opts.profile) ?? DEFAULT_TRANSFER;
   if (isS3Transfer(cmd)) {
-    return (c: LoadedClient) => runS3Transfer(cmd, c, opts.files, opts.signal, opts.onProgress);
+    return async (c: LoadedClient) =>
+      runS3Transfer(cmd, c, opts.files, await settings(), opts.signal, opts.onProgress);
   }
-  if (isS3Copy(cmd)) return (c: LoadedClient) => runS3Copy(cmd, c, opts.files, opts.signal);
+  if (isS3Copy(cmd)) {
+    return async (c: LoadedClient) => runS3Copy(cmd, c, opts.files, await settings(), opts.signal);
+  }
   if (isS3RemoveAll(cmd)) return (c: LoadedClient) => runS3RemoveAll(cmd, c, opts.signal, opts.onProgress);
   if (isSimpleS3(cmd)) return (c: LoadedClient, region: string) => runSimpleS3(cmd, c, region, opts.signal);
   if (isS3Presign(cmd)) {

@@ -443,7 +443,7 @@ s3Test(
 );
 
 s3Test(
-  "a 20 MB upload goes in 8 MB parts, and comes back down byte for byte",
+  "a 20 MB upload goes in 8 MB parts (or as the profile's s3 section says), and comes back down byte for byte",
   () =>
     withS3("s3multipart", async (f) => {
       const data = new Uint8Array(20 * 1024 * 1024);
@@ -474,21 +474,37 @@ s3Test(
       const config = loadConfig({ HOME: f.work, AWS_API_MCP_WORKING_DIR: f.work, AWS_REGION: "us-east-1" });
       ok(config.ok);
       const port = (proxy.address() as { port: number }).port;
-      const [up] = await callAws(
-        [`aws s3 cp big.bin s3://big/big.bin --endpoint-url http://127.0.0.1:${port}`],
-        callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" }),
-      );
+      const upload = async (profileS3: string) => {
+        // The profile's s3 section, read as the CLI reads it from the shared config file.
+        const file = join(f.work, `config-${seen.length}`);
+        writeFileSync(file, `[default]\ns3 =\n${profileS3}`);
+        Deno.env.set("AWS_CONFIG_FILE", file);
+        seen.length = 0;
+        try {
+          const [up] = await callAws(
+            [`aws s3 cp big.bin s3://big/big.bin --endpoint-url http://127.0.0.1:${port}`],
+            callDeps(config.config, {}),
+          );
+          assertEquals(
+            [up.status, up.text],
+            ["success", "upload: ./big.bin to s3://big/big.bin\n"],
+            JSON.stringify(up.error),
+          );
+        } finally {
+          Deno.env.delete("AWS_CONFIG_FILE");
+        }
+        return {
+          parts: seen.filter((r) => r.startsWith("PUT") && r.includes("partNumber=")).length,
+          started: seen.some((r) => r.startsWith("POST") && r.includes("uploads")),
+          whole: seen.filter((r) => r.startsWith("PUT") && !r.includes("partNumber=")).length,
+        };
+      };
+      // The CLI's defaults: 20 MB in parts of at most 8 MB — three, after CreateMultipartUpload.
+      assertEquals(await upload("  max_concurrent_requests = 10\n"), { parts: 3, started: true, whole: 0 });
+      // The profile's own: 6 MB parts make four; a 64 MB threshold makes one PutObject.
+      assertEquals(await upload("  multipart_chunksize = 6MB\n"), { parts: 4, started: true, whole: 0 });
+      assertEquals(await upload("  multipart_threshold = 64MB\n"), { parts: 0, started: false, whole: 1 });
       await new Promise((r) => proxy.close(r));
-      assertEquals(
-        [up.status, up.text],
-        ["success", "upload: ./big.bin to s3://big/big.bin\n"],
-        JSON.stringify(up.error),
-      );
-      // 20 MB in parts of at most 8 MB: three, after CreateMultipartUpload; no single PutObject.
-      const parts = seen.filter((r) => r.startsWith("PUT") && r.includes("partNumber="));
-      assertEquals(parts.length, 3, seen.join("\n"));
-      ok(seen.some((r) => r.startsWith("POST") && r.includes("uploads")), seen.join("\n"));
-      ok(!seen.some((r) => r.startsWith("PUT") && !r.includes("partNumber=")), seen.join("\n"));
       const head = await f.ours("aws s3api head-object --bucket big --key big.bin");
       assertEquals((head.response as { ContentLength: number }).ContentLength, data.length);
       const synced = await f.ours("aws s3 sync s3://big back");

@@ -13,6 +13,7 @@ import type { LoadedClient } from "../sdk.ts";
 import { s3Failure, s3Sender } from "./common.ts";
 import { payloadOf } from "../payload.ts";
 import { uploadObject } from "./upload.ts";
+import type { TransferSettings } from "./settings.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;
@@ -89,6 +90,7 @@ export async function runS3Copy(
   cmd: ParsedCommand,
   loaded: LoadedClient,
   files: ExecFiles,
+  settings: TransferSettings,
   signal?: AbortSignal,
 ): Promise<{ text: string; result: unknown }> {
   const [src, dst] = cmd.highLevel!.paths;
@@ -103,7 +105,7 @@ export async function runS3Copy(
       if (extra.ContentType === undefined && type && options["guess-mime-type"] !== false) {
         extra.ContentType = type;
       }
-      await uploadObject(loaded, { Bucket, Key, Body: await files.read(src), ...extra }, signal);
+      await uploadObject(loaded, { Bucket, Key, Body: await files.read(src), ...extra }, settings, signal);
       line = `upload: ${files.display(src)} to s3://${Bucket}/${Key}`;
       if (cmd.command === "mv") await files.remove(src);
     } else if (!isS3(dst)) {

@@ -2,8 +2,8 @@
  * `aws s3 sync` and `aws s3 cp|mv --recursive`, in every direction (local→S3, S3→local, S3→S3), run as the
  * AWS CLI runs them: the source listed (a local folder through the file policy, an S3 prefix page by page),
  * `--exclude`/`--include` applied, for sync the destination compared by size and modification time
- * (`--size-only`, `--exact-timestamps`) and with `--delete` pruned, then each object transferred — ten at
- * a time, as the CLI's default `max_concurrent_requests` — with the CLI's line for each
+ * (`--size-only`, `--exact-timestamps`) and with `--delete` pruned, then each object transferred —
+ * `max_concurrent_requests` at a time (ten unless the profile says) — with the CLI's line for each
  * (`upload: ./a.txt to s3://b/a.txt`, `(dryrun) …`, `delete: …`). A failed object is reported and the
  * rest carry on; the command fails at the end, listing what went through and what did not.
  */
@@ -18,6 +18,7 @@ import { payloadOf } from "../payload.ts";
 import { mapBounded } from "../pool.ts";
 import { contentTypeOf, objectOptions } from "./cp.ts";
 import { uploadObject } from "./upload.ts";
+import type { TransferSettings } from "./settings.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
 
@@ -95,9 +96,6 @@ export function plan(
   return actions;
 }
 
-/** The CLI's transfer concurrency (`max_concurrent_requests`). */
-const CONCURRENCY = 10;
-
 const joinLocal = (dir: string, relative: string) => `${dir.replace(/[/\\]+$/, "") || "."}/${relative}`;
 
 /** Runs the transfer; the CLI's lines as text, and what was done as the result. */
@@ -105,6 +103,7 @@ export async function runS3Transfer(
   cmd: ParsedCommand,
   loaded: LoadedClient,
   files: ExecFiles,
+  settings: TransferSettings,
   signal?: AbortSignal,
   onProgress?: (message: string) => void,
 ): Promise<{ text: string; result: unknown }> {
@@ -181,13 +180,18 @@ export async function runS3Transfer(
       const type = options["guess-mime-type"] !== false && extra.ContentType === undefined
         ? contentTypeOf(a.relative)
         : undefined;
-      await uploadObject(loaded, {
-        Bucket: dst.bucket,
-        Key: `${dst.prefix}${a.relative}`,
-        Body: await files.read(a.source ?? joinLocal(src.local, a.relative)),
-        ...extra,
-        ...(type ? { ContentType: type } : {}),
-      }, signal);
+      await uploadObject(
+        loaded,
+        {
+          Bucket: dst.bucket,
+          Key: `${dst.prefix}${a.relative}`,
+          Body: await files.read(a.source ?? joinLocal(src.local, a.relative)),
+          ...extra,
+          ...(type ? { ContentType: type } : {}),
+        },
+        settings,
+        signal,
+      );
       if (cmd.command === "mv") await files.remove(joinLocal(src.local, a.relative));
     } else if (!("local" in src) && "local" in dst) {
       const out = await send("GetObject", { Bucket: src.bucket, Key: `${src.prefix}${a.relative}` });
@@ -212,7 +216,7 @@ export async function runS3Transfer(
   const quiet = options.quiet === true;
   const errorsOnly = options["only-show-errors"] === true;
   let done = 0;
-  const outcomes = await mapBounded(actions, CONCURRENCY, async (a) => {
+  const outcomes = await mapBounded(actions, settings.concurrency, async (a) => {
     signal?.throwIfAborted();
     if (dryrun) return { a, ok: true as const };
     try {

@@ -1,22 +1,19 @@
 /**
- * Uploads as the AWS CLI makes them: one PutObject up to its `multipart_threshold` (8 MB), above it a
- * multipart upload of `multipart_chunksize` (8 MB) parts, ten at a time (`max_concurrent_requests`), through
- * the SDK's own uploader (@aws-sdk/lib-storage). A failed multipart upload is aborted, leaving no parts.
+ * Uploads as the AWS CLI makes them: one PutObject up to its `multipart_threshold` (8 MB unless the profile
+ * says), above it a multipart upload of `multipart_chunksize` parts, `max_concurrent_requests` at a time,
+ * through the SDK's own uploader (@aws-sdk/lib-storage). A failed multipart upload is aborted, leaving no parts.
  */
 import type { LoadedClient } from "../sdk.ts";
-
-/** The CLI's defaults: multipart above 8 MB, in 8 MB parts, ten parts at a time. */
-export const MULTIPART_THRESHOLD = 8 * 1024 * 1024;
-const PART_SIZE = 8 * 1024 * 1024;
-const CONCURRENCY = 10;
+import type { TransferSettings } from "./settings.ts";
 
 /** Uploads `Body` (with the other PutObject members in `params`) as one request or in parts. */
 export async function uploadObject(
   loaded: LoadedClient,
   params: Record<string, unknown> & { Body: Uint8Array },
+  settings: TransferSettings,
   signal?: AbortSignal,
 ): Promise<void> {
-  if (params.Body.length <= MULTIPART_THRESHOLD) {
+  if (params.Body.length <= settings.multipartThreshold) {
     const Command = loaded.command("PutObject")!;
     await loaded.client.send(new Command(params), { abortSignal: signal });
     return;
@@ -26,8 +23,8 @@ export async function uploadObject(
   const upload = new Upload({
     client: loaded.client as unknown as Options["client"],
     params: params as unknown as Options["params"],
-    partSize: PART_SIZE,
-    queueSize: CONCURRENCY,
+    partSize: settings.multipartChunksize,
+    queueSize: settings.concurrency,
     leavePartsOnError: false,
   });
   const stop = () => upload.abort();
