@@ -443,7 +443,7 @@ s3Test(
 );
 
 s3Test(
-  "a 20 MB upload goes in 8 MB parts (or as the profile's s3 section says), and comes back down byte for byte",
+  "a 20 MB object goes up in 8 MB parts (or as the profile's s3 section says) and comes down in 8 MB ranges, byte for byte",
   () =>
     withS3("s3multipart", async (f) => {
       const data = new Uint8Array(20 * 1024 * 1024);
@@ -454,7 +454,7 @@ s3Test(
       const seen: string[] = [];
       const target = new URL((await f.ours("aws s3api list-buckets")).command.split("--endpoint-url ")[1]);
       const proxy = createServer((req, res) => {
-        seen.push(`${req.method} ${req.url}`);
+        seen.push(`${req.method} ${req.url}${req.headers.range ? ` ${req.headers.range}` : ""}`);
         const out = httpRequest(
           {
             host: target.hostname,
@@ -504,11 +504,21 @@ s3Test(
       // The profile's own: 6 MB parts make four; a 64 MB threshold makes one PutObject.
       assertEquals(await upload("  multipart_chunksize = 6MB\n"), { parts: 4, started: true, whole: 0 });
       assertEquals(await upload("  multipart_threshold = 64MB\n"), { parts: 0, started: false, whole: 1 });
+      // Down in 8 MB ranges, written in order.
+      seen.length = 0;
+      const [synced] = await callAws(
+        [`aws s3 sync s3://big back --endpoint-url http://127.0.0.1:${port}`],
+        callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" }),
+      );
       await new Promise((r) => proxy.close(r));
+      assertEquals(synced.text, "download: s3://big/big.bin to back/big.bin\n", JSON.stringify(synced.error));
+      assertEquals(
+        seen.filter((r) => r.startsWith("GET") && r.includes("bytes=")).map((r) => r.split(" ").at(-1))
+          .sort(),
+        ["bytes=0-8388607", "bytes=16777216-20971519", "bytes=8388608-16777215"],
+      );
       const head = await f.ours("aws s3api head-object --bucket big --key big.bin");
       assertEquals((head.response as { ContentLength: number }).ContentLength, data.length);
-      const synced = await f.ours("aws s3 sync s3://big back");
-      assertEquals(synced.text, "download: s3://big/big.bin to back/big.bin\n");
       const back = readFileSync(join(f.work, "back", "big.bin"));
       assertEquals(
         createHash("sha256").update(back).digest("hex"),

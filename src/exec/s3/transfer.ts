@@ -14,10 +14,10 @@ import type { ExecFiles } from "../run.ts";
 import type { LoadedClient } from "../sdk.ts";
 import { decodeKey, s3Sender } from "./common.ts";
 import { type Filter, included } from "./filters.ts";
-import { payloadOf } from "../payload.ts";
 import { mapBounded } from "../pool.ts";
 import { contentTypeOf, objectOptions } from "./cp.ts";
 import { uploadObject } from "./upload.ts";
+import { downloadObject } from "./download.ts";
 import type { TransferSettings } from "./settings.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
@@ -194,9 +194,14 @@ export async function runS3Transfer(
       );
       if (cmd.command === "mv") await files.remove(joinLocal(src.local, a.relative));
     } else if (!("local" in src) && "local" in dst) {
-      const out = await send("GetObject", { Bucket: src.bucket, Key: `${src.prefix}${a.relative}` });
+      const body = await downloadObject(
+        loaded,
+        { Bucket: src.bucket, Key: `${src.prefix}${a.relative}`, size: a.size },
+        settings,
+        signal,
+      );
       // The object's time on the file, as the CLI sets it: the next sync sees them in step.
-      await files.write(joinLocal(dst.local, a.relative), payloadOf(out.Body), new Date(a.mtimeMs));
+      await files.write(joinLocal(dst.local, a.relative), body, new Date(a.mtimeMs));
       if (cmd.command === "mv") {
         await send("DeleteObject", { Bucket: src.bucket, Key: `${src.prefix}${a.relative}` });
       }
