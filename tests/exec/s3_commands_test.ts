@@ -551,3 +551,37 @@ s3Test(
       assertEquals(readdirSync(join(f.work, "dst")).sort(), ["a.txt", "b.txt", "c.txt", "d.txt"]);
     }),
 );
+
+s3Test(
+  "object options reach the object: --metadata as shorthand or JSON, --content-type, --cache-control, --expires",
+  () =>
+    withS3("s3options", async (f) => {
+      writeFileSync(join(f.work, "page.html"), "<p>hi</p>");
+      assertEquals((await f.ours("aws s3 mb s3://opts")).status, "success");
+      const cases: Array<[string, Record<string, unknown>]> = [
+        ["--metadata team=web,tier=gold", {
+          Metadata: { team: "web", tier: "gold" },
+          ContentType: "text/html",
+        }],
+        [`--metadata '{"team": "data"}' --content-type text/plain`, {
+          Metadata: { team: "data" },
+          ContentType: "text/plain",
+        }],
+        ["--cache-control max-age=60 --expires 2030-01-01T00:00:00Z", {
+          CacheControl: "max-age=60",
+          Expires: "2030-01-01T00:00:00+00:00",
+        }],
+      ];
+      for (const [flags, want] of cases) {
+        const up = await f.ours(`aws s3 cp page.html s3://opts/page.html ${flags}`);
+        assertEquals(up.status, "success", `${flags}: ${JSON.stringify(up.error)}`);
+        const head = (await f.ours("aws s3api head-object --bucket opts --key page.html")).response as Record<
+          string,
+          unknown
+        >;
+        for (const [k, v] of Object.entries(want)) assertEquals(head[k], v, `${flags}: ${k}`);
+      }
+      const bad = await f.ours("aws s3 cp page.html s3://opts/p.html --expires someday");
+      assertEquals(bad.error?.code, "INVALID_VALUE");
+    }),
+);

@@ -7,6 +7,7 @@
  */
 import type { ParsedCommand } from "../../parse/types.ts";
 import { splitS3Path } from "../../parse/s3.ts";
+import { isRecord, parseShorthand } from "../../parse/shorthand.ts";
 import { ExecFailure } from "../errors.ts";
 import type { ExecFiles } from "../run.ts";
 import type { LoadedClient } from "../sdk.ts";
@@ -54,6 +55,31 @@ export function contentTypeOf(name: string): string | undefined {
   return TYPES[name.split(".").at(-1)?.toLowerCase() ?? ""];
 }
 
+/** `--metadata` as the CLI takes it: JSON, or shorthand `key1=value1,key2=value2`. */
+function metadataOf(text: string): Record<string, string> {
+  let value: unknown;
+  try {
+    value = text.trimStart().startsWith("{") ? JSON.parse(text) : parseShorthand(text, "--metadata");
+  } catch (e) {
+    if (e instanceof SyntaxError) {
+      throw new ExecFailure({
+        code: "INVALID_VALUE",
+        message: `--metadata is not valid JSON: ${e.message}`,
+        hint: `Write --metadata '{"key": "value"}' or key=value,key2=value2.`,
+      });
+    }
+    throw e;
+  }
+  if (!isRecord(value) || !Object.values(value).every((v) => typeof v === "string")) {
+    throw new ExecFailure({
+      code: "INVALID_VALUE",
+      message: "--metadata takes names and text values.",
+      hint: `Write --metadata '{"key": "value"}' or key=value,key2=value2.`,
+    });
+  }
+  return value as Record<string, string>;
+}
+
 /** The object options of `s3 cp` as PutObject and CopyObject members. */
 export function objectOptions(options: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -70,16 +96,20 @@ export function objectOptions(options: Record<string, unknown>): Record<string, 
   ];
   for (const [flag, member] of map) if (typeof options[flag] === "string") out[member] = options[flag];
   if (options.sse !== undefined) out.ServerSideEncryption = options.sse === true ? "AES256" : options.sse;
-  if (typeof options.metadata === "string") {
-    try {
-      out.Metadata = JSON.parse(options.metadata);
-    } catch {
+  if (typeof options.metadata === "string") out.Metadata = metadataOf(options.metadata);
+  if (typeof options["metadata-directive"] === "string") {
+    out.MetadataDirective = options["metadata-directive"];
+  }
+  if (typeof options.expires === "string") {
+    const when = new Date(options.expires);
+    if (Number.isNaN(when.getTime())) {
       throw new ExecFailure({
-        code: "UNSUPPORTED_COMMAND",
-        message: "--metadata is read here as JSON only.",
-        hint: `Write --metadata '{"key": "value"}'.`,
+        code: "INVALID_VALUE",
+        message: `--expires ${options.expires} is not a date and time.`,
+        hint: "Write an ISO 8601 time, e.g. --expires 2026-12-31T00:00:00Z.",
       });
     }
+    out.Expires = when;
   }
   if (options["request-payer"] !== undefined) out.RequestPayer = "requester";
   return out;
