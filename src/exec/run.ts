@@ -4,7 +4,7 @@
  */
 import { loadOutputs, loadService } from "../models/registry.ts";
 import type { Operation, ServiceModel, Shape, Waiter } from "../models/types.ts";
-import type { LocalFile } from "../policy/confined-io.ts";
+import type { ExecFiles } from "./types.ts";
 import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput } from "./format.ts";
@@ -31,19 +31,6 @@ import { mapSensitive, unmarkedSensitive } from "../models/sensitive.ts";
 
 /** What stands in the output for a value the model marks sensitive. */
 export const REDACTED = "<redacted: sensitive>";
-
-/** Local file access for execution, decided by the caller's file policy. */
-export interface ExecFiles {
-  read(path: string): Promise<Uint8Array>;
-  /** Writes a file; a stream (a download) is written as it arrives; `mtime` sets its modification time. */
-  write(path: string, data: Uint8Array | AsyncIterable<Uint8Array>, mtime?: Date): Promise<void>;
-  /** The regular files under a folder (for recursive transfers), links followed only where they stay inside. */
-  list(dir: string, followSymlinks: boolean, missingIsEmpty?: boolean): Promise<LocalFile[]>;
-  /** How the AWS CLI would name the local path in its output (relative to where it runs). */
-  display(path: string): string;
-  /** Deletes a local file (the source of `aws s3 mv`). */
-  remove(path: string): Promise<void>;
-}
 
 /** What execution needs from its environment. */
 export interface ExecOptions {

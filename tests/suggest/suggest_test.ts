@@ -46,16 +46,9 @@ Deno.test("suggest accuracy on intent-style requests: top-5 ≥ 75 %, top-1 ≥ 
 
 for (const [name, cases] of sets) {
   Deno.test(`suggest accuracy on the ${name}: top-5 ≥ 90 %, top-1 ≥ 70 %`, () => {
-    let top1 = 0, top5 = 0;
-    for (const c of cases) {
-      const r = suggest(c.q);
-      ok(r.ok, c.q);
-      const got = r.suggestions.map((s) => s.command);
-      if (c.expect.includes(got[0])) top1++;
-      if (got.some((g) => c.expect.includes(g))) top5++;
-    }
-    console.log(`${name}: top-1 ${top1}/${cases.length}, top-5 ${top5}/${cases.length}`);
-    ok(top5 / cases.length >= 0.9 && top1 / cases.length >= 0.7);
+    const { top1, top5 } = accuracy(cases);
+    console.log(`${name}: top-1 ${(100 * top1).toFixed(1)} %, top-5 ${(100 * top5).toFixed(1)} %`);
+    ok(top5 >= 0.9 && top1 >= 0.7);
   });
 }
 

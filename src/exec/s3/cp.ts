@@ -9,7 +9,7 @@ import type { ParsedCommand } from "../../parse/types.ts";
 import { splitS3Path } from "../../parse/s3.ts";
 import { isRecord, parseShorthand } from "../../parse/shorthand.ts";
 import { ExecFailure } from "../errors.ts";
-import type { ExecFiles } from "../run.ts";
+import type { ExecFiles } from "../types.ts";
 import type { LoadedClient } from "../sdk.ts";
 import { s3Failure, s3Sender } from "./common.ts";
 import { payloadOf } from "../payload.ts";

@@ -10,7 +10,7 @@
 import type { ParsedCommand } from "../../parse/types.ts";
 import { splitS3Path } from "../../parse/s3.ts";
 import { ExecFailure, fromSdkError } from "../errors.ts";
-import type { ExecFiles } from "../run.ts";
+import type { ExecFiles } from "../types.ts";
 import type { LoadedClient } from "../sdk.ts";
 import { decodeKey, s3Sender } from "./common.ts";
 import { type Filter, included } from "./filters.ts";

@@ -1,0 +1,15 @@
+/** Types shared by execution and the runners of the CLI's own commands (so that no two modules import each other). */
+import type { LocalFile } from "../policy/confined-io.ts";
+
+/** Local file access for execution, decided by the caller's file policy. */
+export interface ExecFiles {
+  read(path: string): Promise<Uint8Array>;
+  /** Writes a file; a stream (a download) is written as it arrives; `mtime` sets its modification time. */
+  write(path: string, data: Uint8Array | AsyncIterable<Uint8Array>, mtime?: Date): Promise<void>;
+  /** The regular files under a folder (for recursive transfers), links followed only where they stay inside. */
+  list(dir: string, followSymlinks: boolean, missingIsEmpty?: boolean): Promise<LocalFile[]>;
+  /** How the AWS CLI would name the local path in its output (relative to where it runs). */
+  display(path: string): string;
+  /** Deletes a local file (the source of `aws s3 mv`). */
+  remove(path: string): Promise<void>;
+}
