@@ -585,3 +585,84 @@ s3Test(
       assertEquals(bad.error?.code, "INVALID_VALUE");
     }),
 );
+
+Deno.test({
+  name:
+    "S3-to-S3 copies above 8 MB go as a multipart copy of 8 MB ranges carrying the source's type; smaller as one",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const SIZE = 20 * 1024 * 1024;
+    // s3rver has no UploadPartCopy: a recording endpoint answers as S3 does.
+    const rec = await startRecorder((r) => {
+      const xml = (body: string) => ({ headers: { "content-type": "application/xml" }, body });
+      if (r.method === "HEAD") {
+        const big = r.path.endsWith("/big.bin");
+        return {
+          headers: {
+            "content-length": String(big ? SIZE : 1024),
+            "content-type": big ? "video/mp4" : "text/plain",
+            "x-amz-meta-owner": "media",
+            etag: '"e"',
+          },
+        };
+      }
+      if (r.method === "POST" && r.query.startsWith("uploads")) {
+        return xml("<InitiateMultipartUploadResult><UploadId>U1</UploadId></InitiateMultipartUploadResult>");
+      }
+      if (r.method === "PUT" && r.query.includes("partNumber=")) {
+        const n = new URLSearchParams(r.query).get("partNumber");
+        return xml(`<CopyPartResult><ETag>"p${n}"</ETag></CopyPartResult>`);
+      }
+      if (r.method === "POST" && r.query.includes("uploadId=")) {
+        return xml('<CompleteMultipartUploadResult><ETag>"x-3"</ETag></CompleteMultipartUploadResult>');
+      }
+      return xml('<CopyObjectResult><ETag>"c"</ETag></CopyObjectResult>');
+    });
+    try {
+      const work = mkdtempSync(join(tmpdir(), "s3copy-"));
+      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
+      ok(config.ok);
+      for (const [k, v] of Object.entries(CREDS)) Deno.env.set(k, v);
+      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+      const [big, small] = await callAws([
+        `aws s3 cp s3://src/big.bin s3://dst/big.bin --endpoint-url ${rec.endpoint}`,
+        `aws s3 cp s3://src/small.txt s3://dst/small.txt --endpoint-url ${rec.endpoint}`,
+      ], deps);
+      assertEquals([big.status, big.text], ["success", "copy: s3://src/big.bin to s3://dst/big.bin\n"]);
+      assertEquals([small.status, small.text], [
+        "success",
+        "copy: s3://src/small.txt to s3://dst/small.txt\n",
+      ]);
+      const to = (key: string) => rec.requests.filter((q) => q.path === `/dst/${key}`);
+      const create = to("big.bin").find((q) => q.method === "POST" && q.query.startsWith("uploads"))!;
+      ok(create, JSON.stringify(rec.requests.map((q) => [q.method, q.path, q.query])));
+      assertEquals([create.headers["content-type"], create.headers["x-amz-meta-owner"]], [
+        "video/mp4",
+        "media",
+      ]);
+      const parts = to("big.bin").filter((q) => q.method === "PUT")
+        .map((q) => [new URLSearchParams(q.query).get("partNumber"), q.headers["x-amz-copy-source-range"]])
+        .sort();
+      assertEquals(parts, [["1", "bytes=0-8388607"], ["2", "bytes=8388608-16777215"], [
+        "3",
+        "bytes=16777216-20971519",
+      ]]);
+      ok(to("big.bin").every((q) => q.method !== "PUT" || q.headers["x-amz-copy-source"] === "src/big.bin"));
+      const complete = to("big.bin").find((q) => q.method === "POST" && q.query.includes("uploadId=U1"))!;
+      ok(complete, JSON.stringify(rec.requests.map((q) => [q.method, q.path, q.query])));
+      // The parts in order, each with the ETag its UploadPartCopy returned.
+      const listed = [...complete.body.matchAll(/<Part>(.*?)<\/Part>/gs)].map((m) => [
+        /<PartNumber>(\d+)<\/PartNumber>/.exec(m[1])?.[1],
+        /<ETag>([^<]+)<\/ETag>/.exec(m[1])?.[1]?.replaceAll("&quot;", '"'),
+      ]);
+      assertEquals(listed, [["1", '"p1"'], ["2", '"p2"'], ["3", '"p3"']]);
+      // The small one: a single CopyObject.
+      assertEquals(to("small.txt").map((q) => [q.method, q.query, q.headers["x-amz-copy-source"]]), [
+        ["PUT", "x-id=CopyObject", "src/small.txt"],
+      ]);
+    } finally {
+      await rec.stop();
+    }
+  },
+});

@@ -14,6 +14,7 @@ import type { LoadedClient } from "../sdk.ts";
 import { s3Failure, s3Sender } from "./common.ts";
 import { payloadOf } from "../payload.ts";
 import { uploadObject } from "./upload.ts";
+import { copyObject } from "./copy.ts";
 import type { TransferSettings } from "./settings.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
@@ -148,12 +149,7 @@ export async function runS3Copy(
     } else {
       const s = splitS3Path(src), d = splitS3Path(dst);
       const key = d.key === "" || d.key.endsWith("/") ? `${d.key}${base(s.key)}` : d.key;
-      await send("CopyObject", {
-        Bucket: d.bucket,
-        Key: key,
-        CopySource: `${s.bucket}/${encodeURIComponent(s.key).replaceAll("%2F", "/")}`,
-        ...objectOptions(options),
-      });
+      await copyObject(loaded, s, { bucket: d.bucket, key }, objectOptions(options), settings, signal);
       line = `copy: ${src} to s3://${d.bucket}/${key}`;
       if (cmd.command === "mv") await send("DeleteObject", { Bucket: s.bucket, Key: s.key });
     }

@@ -18,6 +18,7 @@ import { mapBounded } from "../pool.ts";
 import { contentTypeOf, objectOptions } from "./cp.ts";
 import { uploadObject } from "./upload.ts";
 import { downloadObject } from "./download.ts";
+import { copyObject } from "./copy.ts";
 import type { TransferSettings } from "./settings.ts";
 
 const isS3 = (p: string) => p.startsWith("s3://");
@@ -207,12 +208,14 @@ export async function runS3Transfer(
       }
     } else if (!("local" in src) && !("local" in dst)) {
       const key = `${src.prefix}${a.relative}`;
-      await send("CopyObject", {
-        Bucket: dst.bucket,
-        Key: `${dst.prefix}${a.relative}`,
-        CopySource: `${src.bucket}/${encodeURIComponent(key).replaceAll("%2F", "/")}`,
-        ...extra,
-      });
+      await copyObject(
+        loaded,
+        { bucket: src.bucket, key, size: a.size },
+        { bucket: dst.bucket, key: `${dst.prefix}${a.relative}` },
+        extra,
+        settings,
+        signal,
+      );
       if (cmd.command === "mv") await send("DeleteObject", { Bucket: src.bucket, Key: key });
     }
   };
