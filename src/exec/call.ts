@@ -15,7 +15,7 @@ import { mapBounded } from "./pool.ts";
 import { maskValues, sensitiveInputs } from "../policy/redact.ts";
 import { loadService } from "../models/registry.ts";
 import { cliName } from "../models/names.ts";
-import { cutOutput, shareBudget } from "./output-cap.ts";
+import { cutOutput, shareBudget } from "./output/output-cap.ts";
 
 /** One command's outcome. */
 export interface CommandResult {

@@ -7,14 +7,14 @@ import type { Operation, ServiceModel, Shape, Waiter } from "../models/types.ts"
 import type { ExecFiles } from "./types.ts";
 import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
-import { applyQuery, formatOutput } from "./format.ts";
+import { applyQuery, formatOutput } from "./output/format.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
-import { toCliOutput } from "./result.ts";
-import { withResponseMetadata } from "./metadata.ts";
-import { captureResponse, type HttpSeen } from "./capture.ts";
-import { boundMembers, readJsonBody, readsJsonBody } from "./jsonbody.ts";
-import { completeJsonBody } from "./jsonrequest.ts";
-import { asCliSends } from "./cli-request.ts";
+import { toCliOutput } from "./protocol/result.ts";
+import { withResponseMetadata } from "./output/metadata.ts";
+import { captureResponse, type HttpSeen } from "./protocol/capture.ts";
+import { boundMembers, readJsonBody, readsJsonBody } from "./protocol/jsonbody.ts";
+import { completeJsonBody } from "./protocol/jsonrequest.ts";
+import { asCliSends } from "./protocol/cli-request.ts";
 import { cliProtocol, hasSdk, loadClient, type LoadedClient } from "./sdk.ts";
 import { runS3Ls } from "./s3/ls.ts";
 import { isSimpleS3, runSimpleS3 } from "./s3/simple.ts";
@@ -26,7 +26,7 @@ import { DEFAULT_TRANSFER, type TransferSettings } from "./s3/settings.ts";
 import { runWaiter } from "./waiter.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
-import { payloadOf } from "./payload.ts";
+import { payloadOf } from "./protocol/payload.ts";
 import { mapSensitive, unmarkedSensitive } from "../models/sensitive.ts";
 
 /** What stands in the output for a value the model marks sensitive. */

@@ -5,7 +5,7 @@
 import { Agent } from "node:https";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AwsQueryProtocol } from "@aws-sdk/core/protocols";
-import { capResponses } from "./capped-handler.ts";
+import { capResponses } from "./protocol/capped-handler.ts";
 import { appFile } from "../app-root.ts";
 import type { ServiceModel } from "../models/types.ts";
 

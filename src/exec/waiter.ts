@@ -3,7 +3,7 @@
 import { search } from "jmespath";
 import type { Waiter } from "../models/types.ts";
 import { ExecFailure, fromSdkError } from "./errors.ts";
-import { plain } from "./format.ts";
+import { plain } from "./output/format.ts";
 
 type Acceptor = Waiter["acceptors"][number];
 

@@ -4,7 +4,7 @@
  * 2^26 copies — so each expression gets a fan-out: an upper bound on how many times larger than its input
  * its result can be, computed from the syntax tree alone (multi-selects add, projections and pipes
  * multiply). A fan-out past MAX_FAN_OUT is refused here; execution refuses fan-out × input size past its
- * own bound (exec/format.ts).
+ * own bound (exec/output/format.ts).
  */
 // @ts-types="../types/jmespath.d.ts"
 import { compile } from "jmespath";

@@ -6,7 +6,7 @@
  * a read of the checkout, or a permission the sandbox lacks fails here.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -107,6 +107,8 @@ Deno.test({
     } finally {
       await client.close();
       await s3.stop();
+      // The copy of dist/ and its Deno cache are ~100 MB: not left behind.
+      rmSync(place, { recursive: true, force: true });
     }
   },
 });

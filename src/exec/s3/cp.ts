@@ -12,7 +12,7 @@ import { ExecFailure } from "../errors.ts";
 import type { ExecFiles } from "../types.ts";
 import type { LoadedClient } from "../sdk.ts";
 import { s3Failure, s3Sender } from "./common.ts";
-import { payloadOf } from "../payload.ts";
+import { payloadOf } from "../protocol/payload.ts";
 import { uploadObject } from "./upload.ts";
 import { copyObject } from "./copy.ts";
 import type { TransferSettings } from "./settings.ts";

@@ -3,7 +3,7 @@
  * in `multipart_chunksize` byte ranges, `max_concurrent_requests` at a time, handed on in order so that the
  * file is written front to back (never more than that many parts held).
  */
-import { payloadOf } from "../payload.ts";
+import { payloadOf } from "../protocol/payload.ts";
 import type { LoadedClient } from "../sdk.ts";
 import type { TransferSettings } from "./settings.ts";
 

@@ -4,7 +4,7 @@
  * sizes right-aligned in ten characters or human-readable, `PRE` for prefixes — with `--summarize` totals.
  */
 import type { ParsedCommand } from "../../parse/types.ts";
-import { isoTimestamp } from "../result.ts";
+import { isoTimestamp } from "../protocol/result.ts";
 import type { LoadedClient } from "../sdk.ts";
 import { decodeKey, s3Sender } from "./common.ts";
 

@@ -1,10 +1,10 @@
 /** `--query` and `--output`: the CLI's JMESPath filter and its json, text and yaml formats. */
-// @ts-types="../types/jmespath.d.ts"
+// @ts-types="../../types/jmespath.d.ts"
 import { search } from "jmespath";
 import { stringify } from "yaml";
-import type { OutputFormat } from "../parse/types.ts";
-import { ExecFailure } from "./errors.ts";
-import { queryFanOut } from "../parse/query.ts";
+import type { OutputFormat } from "../../parse/types.ts";
+import { ExecFailure } from "../errors.ts";
+import { queryFanOut } from "../../parse/query.ts";
 import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
 
 /** The most result values an expression may build: its fan-out times the values of its input. */

@@ -1,6 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert";
-import { addMissing, modelBody } from "../../src/exec/jsonrequest.ts";
-import type { Shape } from "../../src/models/types.ts";
+import { addMissing, modelBody } from "../../../src/exec/protocol/jsonrequest.ts";
+import type { Shape } from "../../../src/models/types.ts";
 
 const shapes: Record<string, Shape> = {
   In: {

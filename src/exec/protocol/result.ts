@@ -2,9 +2,9 @@
  * An SDK response as the AWS CLI would print it: members in the output shape's order, timestamps as
  * ISO 8601 with `+00:00`, blobs as base64, floats marked for Python-style printing, SDK metadata dropped.
  */
-import type { Shape, ShapeRef } from "../models/types.ts";
-import { encodeBase64 } from "../parse/base64.ts";
-import { PyFloat } from "./pyjson.ts";
+import type { Shape, ShapeRef } from "../../models/types.ts";
+import { encodeBase64 } from "../../parse/base64.ts";
+import { PyFloat } from "../output/pyjson.ts";
 
 /** Resolves output shape names. */
 export type OutputShapes = (name: string) => Shape;

@@ -4,9 +4,9 @@
  * and says how much was shown and how to narrow it. A batch shares one budget: small results keep all they
  * need, the rest is split evenly among the large ones.
  */
-import type { OutputFormat } from "../parse/types.ts";
+import type { OutputFormat } from "../../parse/types.ts";
 import { formatOutput } from "./format.ts";
-import { isRecord } from "../parse/shorthand.ts";
+import { isRecord } from "../../parse/shorthand.ts";
 
 /** Each result's budget out of one shared total: sizes up to an even share are kept whole. */
 export function shareBudget(sizes: number[], total: number): number[] {

@@ -5,7 +5,7 @@
  * model gives the CLI's output whatever the client's age. Members bound to headers or the status code
  * still come from the SDK.
  */
-import type { Shape, ShapeRef } from "../models/types.ts";
+import type { Shape, ShapeRef } from "../../models/types.ts";
 import type { OutputShapes } from "./result.ts";
 
 const BOUND = new Set(["header", "headers", "statusCode"]);

@@ -4,8 +4,8 @@
  * the model (JSON names, timestamps as epoch seconds or ISO 8601, blobs as base64) and adds to the SDK's
  * body whatever the SDK left out, keeping everything the SDK wrote as it wrote it.
  */
-import type { Shape, ShapeRef } from "../models/types.ts";
-import { encodeBase64 } from "../parse/base64.ts";
+import type { Shape, ShapeRef } from "../../models/types.ts";
+import { encodeBase64 } from "../../parse/base64.ts";
 
 type Shapes = (name: string) => Shape;
 const BOUND = new Set(["uri", "querystring", "header", "headers"]);

@@ -4,7 +4,7 @@
  * spells it short), a path that keeps the model's trailing slash, and list headers joined by a bare comma
  * (the SDK writes ", "). Applied in the build step, before signing.
  */
-import type { Operation, ServiceModel } from "../models/types.ts";
+import type { Operation, ServiceModel } from "../../models/types.ts";
 
 interface BuildCommand {
   middlewareStack: {

@@ -1,6 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert";
-import { boundMembers, readJsonBody, readsJsonBody } from "../../src/exec/jsonbody.ts";
-import type { Shape } from "../../src/models/types.ts";
+import { boundMembers, readJsonBody, readsJsonBody } from "../../../src/exec/protocol/jsonbody.ts";
+import type { Shape } from "../../../src/models/types.ts";
 
 const shapes: Record<string, Shape> = {
   Out: {

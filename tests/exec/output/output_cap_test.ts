@@ -1,9 +1,9 @@
 /** The output bound: shares of a batch's budget, and outputs cut at an item boundary that still parse. */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
 import { parse as parseYaml } from "yaml";
-import { cutOutput, shareBudget } from "../../src/exec/output-cap.ts";
-import { formatOutput } from "../../src/exec/format.ts";
-import type { OutputFormat } from "../../src/parse/types.ts";
+import { cutOutput, shareBudget } from "../../../src/exec/output/output-cap.ts";
+import { formatOutput } from "../../../src/exec/output/format.ts";
+import type { OutputFormat } from "../../../src/parse/types.ts";
 
 Deno.test("a batch's budget: small results keep all they need, large ones split the rest evenly", () => {
   const cases: [number[], number, number[]][] = [

@@ -1,6 +1,6 @@
 /** The s3 section of a profile: sizes as the CLI reads them, defaults, and clear errors for bad values. */
 import { deepStrictEqual as assertEquals, throws } from "node:assert";
-import { DEFAULT_TRANSFER, parseSize, transferSettings } from "../../src/exec/s3/settings.ts";
+import { DEFAULT_TRANSFER, parseSize, transferSettings } from "../../../src/exec/s3/settings.ts";
 
 Deno.test("sizes: bytes, or KB/MB/GB/TB and KiB… as powers of 1024; anything else is not a size", () => {
   const cases: [string, number | undefined][] = [

@@ -1,6 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert";
-import { listHeaders } from "../../src/exec/cli-request.ts";
-import type { Operation, ServiceModel } from "../../src/models/types.ts";
+import { listHeaders } from "../../../src/exec/protocol/cli-request.ts";
+import type { Operation, ServiceModel } from "../../../src/models/types.ts";
 
 Deno.test("list headers are joined as botocore joins them: bare commas, quoted items with commas or quotes", () => {
   const service = {

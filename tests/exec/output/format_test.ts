@@ -1,9 +1,9 @@
 import { deepStrictEqual as assertEquals } from "node:assert";
-import { PyFloat, pyFloatRepr, pyJson } from "../../src/exec/pyjson.ts";
-import { formatOutput, formatText } from "../../src/exec/format.ts";
-import { isoTimestamp, toCliOutput } from "../../src/exec/result.ts";
-import type { Shape } from "../../src/models/types.ts";
-import { decodeToken, encodeToken } from "../../src/exec/paginate.ts";
+import { PyFloat, pyFloatRepr, pyJson } from "../../../src/exec/output/pyjson.ts";
+import { formatOutput, formatText } from "../../../src/exec/output/format.ts";
+import { isoTimestamp, toCliOutput } from "../../../src/exec/protocol/result.ts";
+import type { Shape } from "../../../src/models/types.ts";
+import { decodeToken, encodeToken } from "../../../src/exec/paginate.ts";
 
 Deno.test("floats print as Python's repr", () => {
   const table: Array<[number, string]> = [

@@ -3,7 +3,7 @@
  * keeps the request id for responses that report errors), so call_aws does too: the HTTP status and
  * headers of the response (exec/capture.ts) and the retries it took.
  */
-import type { HttpSeen } from "./capture.ts";
+import type { HttpSeen } from "../protocol/capture.ts";
 
 /** botocore's ResponseMetadata for a response, from the SDK's $metadata and the captured HTTP side. */
 export function responseMetadata(raw: Record<string, unknown>, http: HttpSeen): Record<string, unknown> {

@@ -17,13 +17,13 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../../src/config.ts";
-import { callAws, type CommandResult } from "../../src/exec/call.ts";
-import { callDeps } from "../../src/exec/environment.ts";
-import { humanSize } from "../../src/exec/s3/ls.ts";
-import { lex } from "../../src/parse/lex.ts";
-import { startRecorder, startS3 } from "../../scripts/local-servers.ts";
-import { CLI, cliAvailable, referenceRequired } from "../../scripts/wire-compare.ts";
+import { loadConfig } from "../../../src/config.ts";
+import { callAws, type CommandResult } from "../../../src/exec/call.ts";
+import { callDeps } from "../../../src/exec/environment.ts";
+import { humanSize } from "../../../src/exec/s3/ls.ts";
+import { lex } from "../../../src/parse/lex.ts";
+import { startRecorder, startS3 } from "../../../scripts/local-servers.ts";
+import { CLI, cliAvailable, referenceRequired } from "../../../scripts/wire-compare.ts";
 
 const CREDS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
 

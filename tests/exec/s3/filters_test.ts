@@ -1,6 +1,6 @@
 /** The AWS CLI's --exclude/--include rules, table-driven (checked against Python's fnmatch semantics). */
 import { deepStrictEqual as assertEquals } from "node:assert";
-import { fnmatchRegExp, included } from "../../src/exec/s3/filters.ts";
+import { fnmatchRegExp, included } from "../../../src/exec/s3/filters.ts";
 
 Deno.test("fnmatch patterns: * crosses folders, ? is one character, [seq] and [!seq] are sets", () => {
   const cases: [string, string, boolean][] = [
