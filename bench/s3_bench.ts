@@ -2,7 +2,7 @@
  * `aws s3 sync` of 1,000 small files and of one 100 MB file to s3rver on 127.0.0.1: call_aws (in process,
  * as the server runs it) against the AWS CLI doing the same in the same run, where it is installed.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
@@ -74,4 +74,5 @@ try {
   }
 } finally {
   await s3.stop();
+  rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 /** Local AWS-compatible servers for integration tests, started on 127.0.0.1 and stopped by the test. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Buffer } from "node:buffer";
@@ -63,7 +63,12 @@ export async function startS3(): Promise<LocalServer> {
     "--directory",
     dir,
   ], /listening/i);
-  return { endpoint: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  // Its objects (tests upload tens of MB) go with it.
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { endpoint: `http://127.0.0.1:${port}`, stop };
 }
 
 /** dynalite, a DynamoDB emulator, in memory. */
