@@ -3,12 +3,7 @@ import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 
 /** The region a profile configures in the shared config file, if any. */
 export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
-  try {
-    const { configFile } = await loadSharedConfigFiles();
-    return configFile[profile ?? "default"]?.region;
-  } catch {
-    return undefined;
-  }
+  return (await profileSection(profile)).region;
 }
 
 /** A profile's section of the shared config file (sub-sections as `s3.max_concurrent_requests` keys). */

@@ -9,19 +9,25 @@ import { brotliDecompressSync } from "node:zlib";
 import { appFile } from "../app-root.ts";
 import type { DocsModel, ModelIndex, Operation, OutputModel, ServiceModel } from "./types.ts";
 
+/** Whether this build's models are the brotli-compressed ones (learnt from the first file read). */
+let compressed = false;
+
 /**
  * One generated JSON file of `models/`, parsed. A release build stores them brotli-compressed
  * (`index.json.br`, see scripts/build.ts) to keep the binary small; the checkout keeps them plain.
  */
 export function readModel<T>(relative: string): T {
   const path = fileURLToPath(appFile(`models/${relative}`));
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    if ((e as { code?: string }).code !== "ENOENT") throw e;
-    text = brotliDecompressSync(readFileSync(`${path}.br`)).toString("utf8");
+  // Which form this build has is learnt once, so a release build does not try the plain file every time.
+  if (!compressed) {
+    try {
+      return JSON.parse(readFileSync(path, "utf8")) as T;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "ENOENT") throw e;
+    }
   }
+  const text = brotliDecompressSync(readFileSync(`${path}.br`)).toString("utf8");
+  compressed = true;
   return JSON.parse(text) as T;
 }
 

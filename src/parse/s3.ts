@@ -138,7 +138,8 @@ export function splitS3Path(path: string): { bucket: string; key: string } {
   return slash < 0 ? { bucket: rest, key: "" } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
 }
 
-const isS3 = (p: string) => p.startsWith("s3://");
+/** Whether an `aws s3` path names S3 (`s3://…`) rather than a local file. */
+export const isS3 = (p: string): boolean => p.startsWith("s3://");
 
 function basename(p: string): string {
   const parts = p.replace(/[/\\]+$/, "").split(/[/\\]/);

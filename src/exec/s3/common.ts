@@ -13,6 +13,23 @@ export function s3Sender(loaded: LoadedClient, signal?: AbortSignal) {
   };
 }
 
+/** The objects under a ListObjectsV2 request, page after page (keys decoded); `onPage` after each page. */
+export async function* listObjects(
+  send: ReturnType<typeof s3Sender>,
+  request: Record<string, unknown>,
+  onPage?: () => void,
+): AsyncGenerator<{ key: string; size: number; lastModified?: Date }> {
+  const next = { ...request };
+  do {
+    const page = await send("ListObjectsV2", next);
+    for (const o of (page.Contents ?? []) as Array<{ Key?: string; Size?: number; LastModified?: Date }>) {
+      yield { key: decodeKey(o.Key ?? ""), size: o.Size ?? 0, lastModified: o.LastModified };
+    }
+    onPage?.();
+    next.ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (next.ContinuationToken);
+}
+
 /** A key from a listing made with EncodingType=url, decoded as botocore decodes it for the CLI. */
 export const decodeKey = (s: string): string => decodeURIComponent(s.replace(/\+/g, " "));
 

@@ -6,7 +6,7 @@
  * (`--recursive`) are not run here.
  */
 import type { ParsedCommand } from "../../parse/types.ts";
-import { splitS3Path } from "../../parse/s3.ts";
+import { isS3, splitS3Path } from "../../parse/s3.ts";
 import { isRecord, parseShorthand } from "../../parse/shorthand.ts";
 import { ExecFailure } from "../errors.ts";
 import type { ExecFiles } from "../types.ts";
@@ -17,7 +17,6 @@ import { uploadObject } from "./upload.ts";
 import { copyObject } from "./copy.ts";
 import type { TransferSettings } from "./settings.ts";
 
-const isS3 = (p: string) => p.startsWith("s3://");
 const base = (key: string) => key.split("/").at(-1) ?? key;
 
 /** Whether call_aws runs this command: `aws s3 cp` or `mv` of one object, not `--recursive`. */

@@ -6,6 +6,7 @@
 import { payloadOf } from "../protocol/payload.ts";
 import type { LoadedClient } from "../sdk.ts";
 import type { TransferSettings } from "./settings.ts";
+import { s3Sender } from "./common.ts";
 
 async function bytesOf(body: unknown): Promise<Uint8Array> {
   const payload = payloadOf(body);
@@ -33,9 +34,8 @@ export async function downloadObject(
   signal?: AbortSignal,
 ): Promise<Uint8Array | AsyncIterable<Uint8Array>> {
   const { size, ...input } = params;
-  const Command = loaded.command("GetObject")!;
-  const get = (extra: Record<string, unknown>) =>
-    loaded.client.send(new Command({ ...input, ...extra }), { abortSignal: signal });
+  const send = s3Sender(loaded, signal);
+  const get = (extra: Record<string, unknown>) => send("GetObject", { ...input, ...extra });
   if (size === undefined || size <= settings.multipartThreshold) return payloadOf((await get({})).Body);
   const chunk = settings.multipartChunksize;
   const parts = Math.ceil(size / chunk);

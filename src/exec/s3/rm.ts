@@ -5,7 +5,7 @@
  */
 import type { ParsedCommand } from "../../parse/types.ts";
 import type { LoadedClient } from "../sdk.ts";
-import { decodeKey, s3Failure, s3Sender } from "./common.ts";
+import { listObjects, s3Failure, s3Sender } from "./common.ts";
 import { type Filter, included } from "./filters.ts";
 
 /** Whether call_aws runs this command as a removal of everything under a prefix. */
@@ -32,19 +32,14 @@ export async function runS3RemoveAll(
   let text = "";
   const deleted: string[] = [];
   try {
-    do {
-      const page = await send("ListObjectsV2", request);
-      for (const o of (page.Contents ?? []) as Array<{ Key?: string }>) {
-        const key = decodeKey(o.Key ?? "");
-        // --exclude/--include apply to the key below the prefix (rb --force removes everything).
-        if (cmd.command === "rm" && !included(key.slice(prefix.length).replace(/^\//, ""), filters)) continue;
-        await send("DeleteObject", { Bucket: bucket, Key: key, ...payer });
-        deleted.push(key);
-        text += `delete: s3://${bucket}/${key}\n`;
-      }
-      onProgress?.(`deleted ${deleted.length} objects`);
-      request.ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (request.ContinuationToken);
+    const progress = () => onProgress?.(`deleted ${deleted.length} objects`);
+    for await (const { key } of listObjects(send, request, progress)) {
+      // --exclude/--include apply to the key below the prefix (rb --force removes everything).
+      if (cmd.command === "rm" && !included(key.slice(prefix.length).replace(/^\//, ""), filters)) continue;
+      await send("DeleteObject", { Bucket: bucket, Key: key, ...payer });
+      deleted.push(key);
+      text += `delete: s3://${bucket}/${key}\n`;
+    }
     if (cmd.command === "rb") {
       await send("DeleteBucket", { Bucket: bucket });
       text += `remove_bucket: ${bucket}\n`;

@@ -8,11 +8,11 @@
  * rest carry on; the command fails at the end, listing what went through and what did not.
  */
 import type { ParsedCommand } from "../../parse/types.ts";
-import { splitS3Path } from "../../parse/s3.ts";
+import { isS3, splitS3Path } from "../../parse/s3.ts";
 import { ExecFailure, fromSdkError } from "../errors.ts";
 import type { ExecFiles } from "../types.ts";
 import type { LoadedClient } from "../sdk.ts";
-import { decodeKey, s3Sender } from "./common.ts";
+import { listObjects, s3Sender } from "./common.ts";
 import { type Filter, included } from "./filters.ts";
 import { mapBounded } from "../pool.ts";
 import { contentTypeOf, objectOptions } from "./cp.ts";
@@ -20,8 +20,6 @@ import { uploadObject } from "./upload.ts";
 import { downloadObject } from "./download.ts";
 import { copyObject } from "./copy.ts";
 import type { TransferSettings } from "./settings.ts";
-
-const isS3 = (p: string) => p.startsWith("s3://");
 
 /** Whether call_aws runs this command as a transfer of many files: sync, or cp/mv with --recursive. */
 export function isS3Transfer(cmd: ParsedCommand): boolean {
@@ -128,21 +126,13 @@ export async function runS3Transfer(
       EncodingType: "url",
     };
     if (options["request-payer"] !== undefined) request.RequestPayer = "requester";
-    do {
-      const page = await send("ListObjectsV2", request);
-      for (const o of (page.Contents ?? []) as Array<{ Key?: string; Size?: number; LastModified?: Date }>) {
-        const relative = decodeKey(o.Key ?? "").slice(side.prefix.length);
-        // A folder marker has nothing to transfer to a local folder.
-        if (!relative || (direction === "download" && relative.endsWith("/"))) continue;
-        if (!included(relative, filters)) continue;
-        out.push({
-          relative,
-          size: o.Size ?? 0,
-          mtimeMs: o.LastModified ? new Date(o.LastModified).getTime() : 0,
-        });
-      }
-      request.ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (request.ContinuationToken);
+    for await (const o of listObjects(send, request)) {
+      const relative = o.key.slice(side.prefix.length);
+      // A folder marker has nothing to transfer to a local folder.
+      if (!relative || (direction === "download" && relative.endsWith("/"))) continue;
+      if (!included(relative, filters)) continue;
+      out.push({ relative, size: o.size, mtimeMs: o.lastModified ? new Date(o.lastModified).getTime() : 0 });
+    }
     return out;
   };
 

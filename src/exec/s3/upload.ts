@@ -5,6 +5,7 @@
  */
 import type { LoadedClient } from "../sdk.ts";
 import type { TransferSettings } from "./settings.ts";
+import { s3Sender } from "./common.ts";
 
 /** Uploads `Body` (with the other PutObject members in `params`) as one request or in parts. */
 export async function uploadObject(
@@ -14,8 +15,7 @@ export async function uploadObject(
   signal?: AbortSignal,
 ): Promise<void> {
   if (params.Body.length <= settings.multipartThreshold) {
-    const Command = loaded.command("PutObject")!;
-    await loaded.client.send(new Command(params), { abortSignal: signal });
+    await s3Sender(loaded, signal)("PutObject", params);
     return;
   }
   const { Upload } = await import("@aws-sdk/lib-storage");
