@@ -74,6 +74,12 @@ const DONE = [
   "dropped",
   "killed",
   "made",
+  "turned",
+  "shut",
+  "switched",
+  "touched",
+  "broke",
+  "revoked",
 ];
 
 /** The outcomes, most specific first. */
@@ -88,6 +94,10 @@ export const OUTCOMES: readonly Outcome[] = [
       "work",
       "valid",
       "using",
+      "right",
+      "correct",
+      "signed",
+      "logged",
     ]],
     none: [
       "organization",
@@ -140,6 +150,29 @@ export const OUTCOMES: readonly Outcome[] = [
   // Who did it: the API activity history.
   { all: [["who", "whom"], DONE], anyService: true, commands: ["cloudtrail lookup-events"] },
   { all: [["audit", "auditing"]], read: true, anyService: true, commands: ["cloudtrail lookup-events"] },
+  {
+    all: [["what", "anything", "something"], ["changed", "modified", "happened", "touched"]],
+    none: ["only", "just", "files", "folder", "directory", "sync"],
+    read: true,
+    anyService: true,
+    commands: ["cloudtrail lookup-events"],
+  },
+  {
+    all: [["login", "logins", "signin", "signins", "logon", "logons"], [
+      "failed",
+      "recent",
+      "history",
+      "attempts",
+      "who",
+      "when",
+      "last",
+      "console",
+    ]],
+    none: ["docker", "registry", "password", "ecr", "profile", "sso", "podman"],
+    read: true,
+    anyService: true,
+    commands: ["cloudtrail lookup-events"],
+  },
   // Logs: follow them, search them.
   {
     all: [["tail", "follow", "live", "recent", "latest", "watch"], LOGS],
@@ -177,6 +210,18 @@ export const OUTCOMES: readonly Outcome[] = [
       "bucket",
       "site",
       "files",
+    ]],
+    commands: ["s3 sync"],
+  },
+  {
+    all: [["only", "just"], ["changed", "modified", "new", "newer", "updated", "different", "missing"], [
+      "folder",
+      "directory",
+      "bucket",
+      "site",
+      "website",
+      "files",
+      "s3",
     ]],
     commands: ["s3 sync"],
   },
@@ -254,7 +299,14 @@ export const OUTCOMES: readonly Outcome[] = [
   },
   // Containers: registry login, cluster access.
   {
-    all: [["docker", "registry", "podman"], ["login", "authenticate", "auth", "password", "credentials"]],
+    all: [["docker", "registry", "podman"], [
+      "login",
+      "log",
+      "authenticate",
+      "auth",
+      "password",
+      "credentials",
+    ]],
     none: ["public", "gallery"],
     commands: ["ecr get-login-password"],
   },
@@ -308,7 +360,19 @@ export const OUTCOMES: readonly Outcome[] = [
     read: true,
     commands: ["configure list", "configure get"],
   },
-  // Servers: addresses, shells, commands on a fleet.
+  // Servers: which are in a state, when they need care, addresses, shells, commands on a fleet.
+  {
+    all: [SERVER, ["running", "stopped", "pending", "idle", "oldest", "newest", "ami", "image"]],
+    none: ["start", "stop", "launch", "run", "create", "terminate", "reboot", "restart"],
+    read: true,
+    commands: ["ec2 describe-instances"],
+  },
+  {
+    all: [["maintenance", "retirement", "retire", "retiring", "degraded", "impaired", "health"], SERVER],
+    none: ["window", "windows"],
+    read: true,
+    commands: ["ec2 describe-instance-status"],
+  },
   {
     all: [["ip", "ips", "address", "hostname"], SERVER],
     none: ["elastic", "allocate", "release", "associate"],
@@ -331,6 +395,13 @@ export const OUTCOMES: readonly Outcome[] = [
   },
   // Metrics: how a resource has been doing.
   {
+    all: [["throttled", "throttling", "throttles", "throttle"]],
+    none: ["limit", "set", "configure", "reserve", "reserved"],
+    read: true,
+    anyService: true,
+    commands: ["cloudwatch get-metric-statistics", "cloudwatch get-metric-data"],
+  },
+  {
     all: [[
       "cpu",
       "memory",
@@ -342,6 +413,8 @@ export const OUTCOMES: readonly Outcome[] = [
       "metrics",
       "graph",
       "disk",
+      "storage",
+      "connections",
     ], [
       "graph",
       "chart",
@@ -369,6 +442,24 @@ export const OUTCOMES: readonly Outcome[] = [
     commands: ["service-quotas get-service-quota", "service-quotas list-service-quotas"],
   },
   {
+    all: [["many", "much"], ["still", "more", "maximum", "max", "allowed", "remaining"]],
+    none: ["queue", "queues", "messages", "cost", "spend", "pay", "bill"],
+    anyService: true,
+    commands: ["service-quotas get-service-quota", "service-quotas list-service-quotas"],
+  },
+  {
+    all: [["everything", "anything", "what", "whats"], ["running", "deployed", "provisioned"]],
+    none: ["version", "engine", "runtime", "command", "commands", "script"],
+    read: true,
+    commands: ["resourcegroupstaggingapi get-resources", "ec2 describe-instances"],
+  },
+  {
+    all: [["tag"], ["every", "all", "bulk", "multiple", "these", "many"]],
+    none: ["which", "find", "list", "show", "untagged", "untag", "remove", "delete", "image", "images"],
+    anyService: true,
+    commands: ["resourcegroupstaggingapi tag-resources"],
+  },
+  {
     all: [["tag", "tagged", "tags"], ["which", "find", "resources", "everything", "anything"]],
     none: ["untag", "add", "remove", "delete", "image", "images", "repository"],
     anyService: true,
@@ -382,7 +473,32 @@ export const OUTCOMES: readonly Outcome[] = [
     anyService: true,
     commands: ["iam simulate-principal-policy"],
   },
-  // Infrastructure as code: changed behind its back; databases back in time.
+  // Infrastructure as code: why a deployment failed, changed behind its back; databases back in time.
+  {
+    all: [["why", "reason", "cause", "wrong"], [
+      "fail",
+      "failed",
+      "failing",
+      "failure",
+      "rollback",
+      "rolled",
+      "roll",
+      "error",
+    ], ["stack", "stacks", "cloudformation", "template", "cdk", "sam"]],
+    commands: ["cloudformation describe-stack-events"],
+  },
+  // Container services: a deployment that does not settle.
+  {
+    all: [["stabilize", "stable", "steady", "stuck", "hanging", "settle"], [
+      "deployment",
+      "deployments",
+      "service",
+      "services",
+      "rollout",
+    ]],
+    read: true,
+    commands: ["ecs describe-services", "ecs describe-tasks"],
+  },
   {
     all: [["drift", "drifted", "outside", "manually", "manual"], [
       "stack",

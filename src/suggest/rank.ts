@@ -2,6 +2,7 @@
  * Ranking: BM25F scores from the prebuilt index for the query's words and their synonyms, then boosts
  * for a service the query names and for commands whose verb matches the query's intent.
  */
+import { Buffer } from "node:buffer";
 import { readModel } from "../models/registry.ts";
 import { stem, tokens } from "./text.ts";
 import { COMMON_SERVICES, INTENTS, PHRASES, SERVICE_WORDS, SYNONYMS } from "./vocabulary.ts";
@@ -9,7 +10,8 @@ import { OUTCOMES } from "./outcomes.ts";
 
 interface IndexFile {
   docs: Array<[string, string, string, string]>;
-  postings: Record<string, number[]>;
+  /** term → base64 of little-endian uint16 pairs [doc, score×1000, …] (scripts/models/suggest-index.ts). */
+  postings: Record<string, string>;
   hints: { strong: Record<string, string[]>; weak: Record<string, string[]> };
 }
 
@@ -29,7 +31,9 @@ type LoadedIndex = IndexFile & {
   /** A command's name words, stemmed and as written — worked out for the commands a query touches. */
   nameWords(doc: number): string[];
   nameForms(doc: number): string[];
-  byName: Map<string, number>;
+  /** A term's [doc, score×1000, …] pairs, or undefined for a term no command has. */
+  posting(term: string): Uint16Array | undefined;
+  byName(name: string): number | undefined;
 };
 let index: LoadedIndex | undefined;
 
@@ -38,12 +42,39 @@ export function loadIndex(): LoadedIndex {
   if (!index) {
     const file = readModel<IndexFile>("suggest.json");
     const words: string[][] = [], forms: string[][] = [];
+    const postings = new Map<string, Uint16Array>();
+    let ofService: Map<string, number[]> | undefined;
     index = {
       ...file,
       // Lazily: stemming every one of the ~19,500 names up front doubled the first query's time.
       nameWords: (doc) => (words[doc] ??= tokens(file.docs[doc][1])),
       nameForms: (doc) => (forms[doc] ??= file.docs[doc][1].split(/[- ]/)),
-      byName: new Map(file.docs.map(([service, command], i) => [`${service} ${command}`, i])),
+      posting: (term) => {
+        if (!Object.hasOwn(file.postings, term)) return undefined;
+        let p = postings.get(term);
+        if (!p) {
+          const bytes = Buffer.from(file.postings[term], "base64");
+          // Copied into a buffer of its own so the view is aligned; every target platform is little-endian.
+          const own = new Uint8Array(bytes.length);
+          own.set(bytes);
+          p = new Uint16Array(own.buffer);
+          postings.set(term, p);
+        }
+        return p;
+      },
+      // By service, not a map of all ~19,500 names (built at load, that cost the first query ~20 ms).
+      byName: (name) => {
+        if (!ofService) {
+          ofService = new Map();
+          file.docs.forEach(([service], i) => {
+            const list = ofService!.get(service);
+            if (list) list.push(i);
+            else ofService!.set(service, [i]);
+          });
+        }
+        const at = name.indexOf(" "), command = name.slice(at + 1);
+        return ofService.get(name.slice(0, at))?.find((i) => file.docs[i][1] === command);
+      },
     };
   }
   return index;
@@ -178,8 +209,8 @@ export function rank(query: string, n = 5): Ranked[] {
   const touched: number[] = [];
   const matchedBy = new Map<string, number[]>();
   const add = (term: string, weight: number, raw: string) => {
-    if (!Object.hasOwn(idx.postings, term)) return;
-    const p = idx.postings[term];
+    const p = idx.posting(term);
+    if (!p) return;
     const docs: number[] = matchedBy.get(raw) ?? [];
     for (let i = 0; i < p.length; i += 2) {
       if (scores[p[i]] === 0) touched.push(p[i]);
@@ -202,7 +233,7 @@ export function rank(query: string, n = 5): Ranked[] {
   // Two typed words that the models write as one ("node groups" → nodegroups).
   for (let i = 0; i + 1 < raw.length; i++) {
     const joined = stem(raw[i] + raw[i + 1]);
-    if (!seen.has(joined) && Object.hasOwn(idx.postings, joined)) {
+    if (!seen.has(joined) && idx.posting(joined)) {
       seen.add(joined);
       add(joined, 1, `${raw[i]} ${raw[i + 1]}`);
     }
@@ -223,7 +254,7 @@ export function rank(query: string, n = 5): Ranked[] {
   // Services the query names in so many words (curated names, not the models' noisier hint words).
   const named = new Set(raw.flatMap((w) => [...(SERVICES.get(stem(w)) ?? [])]));
   matchedOutcomes(raw, named.size ? named : undefined).flat().forEach((name) => {
-    const doc = idx.byName.get(name);
+    const doc = idx.byName(name);
     if (doc === undefined || outcomeRank.has(doc)) return;
     outcomeRank.set(doc, outcomeRank.size);
     if (scores[doc] === 0) touched.push(doc);
@@ -246,7 +277,9 @@ export function rank(query: string, n = 5): Ranked[] {
     let score = scores[doc];
     if (strong) score *= hinted.has(service) ? 1.6 : 0.7;
     else if (hinted.has(service)) score *= 1.2;
-    const verb = kind === "waiter" ? "wait" : idx.nameForms(doc)[0];
+    const forms = idx.nameForms(doc);
+    // batch-get-builds reads, as get-build would.
+    const verb = kind === "waiter" ? "wait" : forms[0] === "batch" && forms[1] === "get" ? "get" : forms[0];
     if (intents.size && intents.has(verb)) score *= 1.35;
     // "Wait for the copy to finish" asks for a waiter, whatever other verbs it holds.
     if (waiting && kind === "waiter") score *= 1.5;
@@ -257,10 +290,9 @@ export function rank(query: string, n = 5): Ranked[] {
     for (const w of nameWords) if (covered.has(w)) hits++;
     score *= 0.55 + 0.45 * (hits / nameWords.length);
     // Words typed in the very form the name has them: "list web acls" → list-web-acls over get-web-acl.
-    const nameForms = idx.nameForms(doc);
     let exact = 0;
-    for (const w of nameForms) if (typed.has(w)) exact++;
-    score *= 1 + 0.15 * (exact / nameForms.length);
+    for (const w of forms) if (typed.has(w)) exact++;
+    score *= 1 + 0.15 * (exact / forms.length);
     // The thing the query acts on is the thing the command is named for: "list services in a cluster".
     if (head && endsWithStem(nameWords.at(-1)!, head)) score *= 1.25;
     if (!strong && COMMON_SERVICES.has(service)) score *= 1.5;
