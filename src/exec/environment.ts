@@ -20,6 +20,7 @@ import { ExecFailure } from "./errors.ts";
 import {
   FileFailure,
   listConfined,
+  openConfined,
   readConfined,
   readConfinedSync,
   removeConfined,
@@ -133,6 +134,7 @@ export function callDeps(
           return `${dir}${sep}${name === "." || name === ".." ? basename(a) : name}`;
         },
         read: (path) => confined(() => readConfined(path, confinement)),
+        open: (path) => confined(() => openConfined(path, confinement)),
         write: (path, data, mtime) => confined(() => writeConfined(path, data, confinement, mtime)),
         list: (dir, follow, missing) => confined(() => listConfined(dir, confinement, follow, missing)),
         remove: (path) => confined(() => removeConfined(path, confinement)),

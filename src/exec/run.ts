@@ -147,7 +147,8 @@ function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
       runS3Transfer(cmd, c, opts.files, await settings(), opts.signal, opts.onProgress);
   }
   if (isS3Copy(cmd)) {
-    return async (c: LoadedClient) => runS3Copy(cmd, c, opts.files, await settings(), opts.signal);
+    return async (c: LoadedClient) =>
+      runS3Copy(cmd, c, opts.files, await settings(), opts.signal, opts.onProgress);
   }
   if (isS3RemoveAll(cmd)) return (c: LoadedClient) => runS3RemoveAll(cmd, c, opts.signal, opts.onProgress);
   if (isSimpleS3(cmd)) return (c: LoadedClient, region: string) => runSimpleS3(cmd, c, region, opts.signal);

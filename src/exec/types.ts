@@ -1,9 +1,11 @@
 /** Types shared by execution and the runners of the CLI's own commands (so that no two modules import each other). */
-import type { LocalFile } from "../policy/confined-io.ts";
+import type { LocalFile, OpenedFile } from "../policy/confined-io.ts";
 
 /** Local file access for execution, decided by the caller's file policy. */
 export interface ExecFiles {
   read(path: string): Promise<Uint8Array>;
+  /** Opens a file to read in pieces (a large upload); the caller closes it. */
+  open(path: string): Promise<OpenedFile>;
   /** Writes a file; a stream (a download) is written as it arrives; `mtime` sets its modification time. */
   write(path: string, data: Uint8Array | AsyncIterable<Uint8Array>, mtime?: Date): Promise<void>;
   /** The regular files under a folder (for recursive transfers), links followed only where they stay inside. */

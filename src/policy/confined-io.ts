@@ -148,6 +148,54 @@ export async function readConfined(path: string, c: Confinement): Promise<Uint8A
   }
 }
 
+/** A local file opened for reading, checked as readConfined checks: its size, then its bytes as they stream. */
+export interface OpenedFile {
+  size: number;
+  /** The bytes from the start, `chunkSize` at a time. */
+  chunks(chunkSize?: number): AsyncIterable<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** Opens a regular file the confinement allows, for reading in pieces (a large upload is never held whole). */
+export async function openConfined(path: string, c: Confinement): Promise<OpenedFile> {
+  const target = resolved(path, c);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(target, openFlags(c, constants.O_RDONLY));
+    const st = await handle.stat();
+    if (!st.isFile()) throw notRegular(path);
+    verifyOpened(path, target, st, c);
+  } catch (e) {
+    await handle?.close();
+    throw ioError(path, e);
+  }
+  const opened = handle;
+  let closed = false;
+  return {
+    size: (await opened.stat()).size,
+    async *chunks(chunkSize = 1 << 20) {
+      let at = 0;
+      while (true) {
+        const buffer = new Uint8Array(chunkSize);
+        let n: number;
+        try {
+          ({ bytesRead: n } = await opened.read(buffer, 0, chunkSize, at));
+        } catch (e) {
+          throw ioError(path, e);
+        }
+        if (n === 0) return;
+        at += n;
+        yield n === chunkSize ? buffer : buffer.subarray(0, n);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await opened.close();
+    },
+  };
+}
+
 /**
  * Writes a file the confinement allows: a new file made beside it, verified, then renamed into place.
  * The data may stream in (a download), written chunk by chunk and never held whole.

@@ -5,6 +5,9 @@
 import { ExecFailure, fromSdkError } from "../errors.ts";
 import type { LoadedClient } from "../sdk.ts";
 
+/** How far one object's transfer is, part by part: bytes done of all. */
+export type PartProgress = (done: number, total: number) => void;
+
 /** Sends one S3 operation with the loaded client. */
 export function s3Sender(loaded: LoadedClient, signal?: AbortSignal) {
   return async (operation: string, input: Record<string, unknown>): Promise<Record<string, unknown>> => {

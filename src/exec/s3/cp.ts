@@ -1,7 +1,7 @@
 /**
- * `aws s3 cp` and `mv` of one object, run as the AWS CLI runs them: an upload (PutObject, with the CLI's
- * guessed Content-Type and its object options), a download (GetObject into the named file, or into a
- * folder named with a trailing slash or `.`), or a copy between S3 paths (CopyObject); `mv` then deletes
+ * `aws s3 cp` and `mv` of one object, run as the AWS CLI runs them: an upload (with the CLI's guessed
+ * Content-Type and its object options), a download (into the named file, or into a folder named with a
+ * trailing slash or `.`), or a copy between S3 paths — each in parts when large; `mv` then deletes
  * the source. Each prints the CLI's line (`upload: ./f.txt to s3://b/f.txt`, `move: …`). Folders
  * (`--recursive`) are not run here.
  */
@@ -11,10 +11,10 @@ import { isRecord, parseShorthand } from "../../parse/shorthand.ts";
 import { ExecFailure } from "../errors.ts";
 import type { ExecFiles } from "../types.ts";
 import type { LoadedClient } from "../sdk.ts";
-import { s3Failure, s3Sender } from "./common.ts";
-import { payloadOf } from "../protocol/payload.ts";
+import { type PartProgress, s3Failure, s3Sender } from "./common.ts";
 import { uploadObject } from "./upload.ts";
-import { copyObject } from "./copy.ts";
+import { downloadObject } from "./download.ts";
+import { copyObject, type CopyProps, type CopyPropsOptions } from "./copy.ts";
 import type { TransferSettings } from "./settings.ts";
 
 const base = (key: string) => key.split("/").at(-1) ?? key;
@@ -115,6 +115,38 @@ export function objectOptions(options: Record<string, unknown>): Record<string, 
   return out;
 }
 
+/** `--copy-props` and whether `--metadata-directive` overrides it. */
+export function copyPropsOf(options: Record<string, unknown>): CopyPropsOptions {
+  return {
+    props: (options["copy-props"] ?? "default") as CopyProps,
+    directiveGiven: typeof options["metadata-directive"] === "string",
+  };
+}
+
+/** Reports a large object's parts as progress: `upload: ./big.bin 24 of 100 MiB`. */
+export function partReporter(what: string, onProgress?: (message: string) => void): PartProgress | undefined {
+  const mib = (n: number) => (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0);
+  return onProgress && ((done, total) => onProgress(`${what} ${mib(done)} of ${mib(total)} MiB`));
+}
+
+/** Uploads one local file, opened (and checked) first, streamed in parts when large. */
+export async function uploadFile(
+  loaded: LoadedClient,
+  files: ExecFiles,
+  path: string,
+  params: Record<string, unknown>,
+  settings: TransferSettings,
+  signal?: AbortSignal,
+  onPart?: PartProgress,
+): Promise<void> {
+  const file = await files.open(path);
+  try {
+    await uploadObject(loaded, params, file, settings, signal, onPart);
+  } finally {
+    await file.close();
+  }
+}
+
 /** Runs one `aws s3 cp`; the CLI's line as text. */
 export async function runS3Copy(
   cmd: ParsedCommand,
@@ -122,6 +154,7 @@ export async function runS3Copy(
   files: ExecFiles,
   settings: TransferSettings,
   signal?: AbortSignal,
+  onProgress?: (message: string) => void,
 ): Promise<{ text: string; result: unknown }> {
   const [src, dst] = cmd.highLevel!.paths;
   const options = cmd.highLevel!.options;
@@ -135,21 +168,42 @@ export async function runS3Copy(
       if (extra.ContentType === undefined && type && options["guess-mime-type"] !== false) {
         extra.ContentType = type;
       }
-      await uploadObject(loaded, { Bucket, Key, Body: await files.read(src), ...extra }, settings, signal);
       line = `upload: ${files.display(src)} to s3://${Bucket}/${Key}`;
+      const onPart = partReporter(line, onProgress);
+      await uploadFile(loaded, files, src, { Bucket, Key, ...extra }, settings, signal, onPart);
       if (cmd.command === "mv") await files.remove(src);
     } else if (!isS3(dst)) {
       const { bucket, key } = splitS3Path(src);
       const target = dst === "." || dst.endsWith("/") ? `${dst}/${base(key)}`.replace(/\/+/g, "/") : dst;
-      const out = await send("GetObject", { Bucket: bucket, Key: key, ...objectOptions(options) });
-      await files.write(target, payloadOf(out.Body));
       line = `download: ${src} to ${files.display(target)}`;
-      if (cmd.command === "mv") await send("DeleteObject", { Bucket: bucket, Key: key });
+      const payer = options["request-payer"] === undefined ? {} : { RequestPayer: "requester" };
+      // As the CLI does: the size decides between one GetObject and ranged parts; the time goes on the file.
+      const head = await send("HeadObject", { Bucket: bucket, Key: key, ...payer });
+      const size = Number(head.ContentLength ?? 0);
+      const body = await downloadObject(
+        loaded,
+        { Bucket: bucket, Key: key, size, ...payer },
+        settings,
+        signal,
+        partReporter(line, onProgress),
+      );
+      const modified = head.LastModified instanceof Date ? head.LastModified : undefined;
+      await files.write(target, body, modified);
+      if (cmd.command === "mv") await send("DeleteObject", { Bucket: bucket, Key: key, ...payer });
     } else {
       const s = splitS3Path(src), d = splitS3Path(dst);
       const key = d.key === "" || d.key.endsWith("/") ? `${d.key}${base(s.key)}` : d.key;
-      await copyObject(loaded, s, { bucket: d.bucket, key }, objectOptions(options), settings, signal);
       line = `copy: ${src} to s3://${d.bucket}/${key}`;
+      await copyObject(
+        loaded,
+        s,
+        { bucket: d.bucket, key },
+        objectOptions(options),
+        settings,
+        copyPropsOf(options),
+        signal,
+        partReporter(line, onProgress),
+      );
       if (cmd.command === "mv") await send("DeleteObject", { Bucket: s.bucket, Key: s.key });
     }
   } catch (e) {

@@ -1,12 +1,12 @@
 /**
- * Downloads as the AWS CLI makes them: an object up to `multipart_threshold` in one GetObject, a larger one
+ * Downloads as the AWS CLI makes them: an object below `multipart_threshold` in one GetObject, a larger one
  * in `multipart_chunksize` byte ranges, `max_concurrent_requests` at a time, handed on in order so that the
  * file is written front to back (never more than that many parts held).
  */
 import { payloadOf } from "../protocol/payload.ts";
 import type { LoadedClient } from "../sdk.ts";
 import type { TransferSettings } from "./settings.ts";
-import { s3Sender } from "./common.ts";
+import { type PartProgress, s3Sender } from "./common.ts";
 
 async function bytesOf(body: unknown): Promise<Uint8Array> {
   const payload = payloadOf(body);
@@ -32,11 +32,12 @@ export async function downloadObject(
   params: { Bucket: string; Key: string; size?: number } & Record<string, unknown>,
   settings: TransferSettings,
   signal?: AbortSignal,
+  onPart?: PartProgress,
 ): Promise<Uint8Array | AsyncIterable<Uint8Array>> {
   const { size, ...input } = params;
   const send = s3Sender(loaded, signal);
   const get = (extra: Record<string, unknown>) => send("GetObject", { ...input, ...extra });
-  if (size === undefined || size <= settings.multipartThreshold) return payloadOf((await get({})).Body);
+  if (size === undefined || size < settings.multipartThreshold) return payloadOf((await get({})).Body);
   const chunk = settings.multipartChunksize;
   const parts = Math.ceil(size / chunk);
   return (async function* () {
@@ -51,10 +52,12 @@ export async function downloadObject(
       next++;
     };
     while (next < parts && inFlight.length < settings.concurrency) start();
+    let written = 0;
     while (inFlight.length) {
       const part = await inFlight.shift()!;
       if (next < parts) start();
       yield part;
+      onPart?.(written += part.length, size);
     }
   })();
 }

@@ -15,8 +15,7 @@ import type { LoadedClient } from "../sdk.ts";
 import { listObjects, s3Sender } from "./common.ts";
 import { type Filter, included } from "./filters.ts";
 import { mapBounded } from "../pool.ts";
-import { contentTypeOf, objectOptions } from "./cp.ts";
-import { uploadObject } from "./upload.ts";
+import { contentTypeOf, copyPropsOf, objectOptions, partReporter, uploadFile } from "./cp.ts";
 import { downloadObject } from "./download.ts";
 import { copyObject } from "./copy.ts";
 import type { TransferSettings } from "./settings.ts";
@@ -95,6 +94,17 @@ export function plan(
   return actions;
 }
 
+/** Whether a key, below the prefix, names a place above the destination folder (`../x`, `a/../../x`). */
+export function escapesFolder(relative: string): boolean {
+  let depth = 0;
+  for (const part of relative.split("/")) {
+    if (part === "..") depth--;
+    else if (part !== "" && part !== ".") depth++;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
 const joinLocal = (dir: string, relative: string) => `${dir.replace(/[/\\]+$/, "") || "."}/${relative}`;
 
 /** Runs the transfer; the CLI's lines as text, and what was done as the result. */
@@ -114,6 +124,8 @@ export async function runS3Transfer(
   const follow = options["follow-symlinks"] !== false;
   const direction = "local" in src ? "upload" : "local" in dst ? "download" : "copy";
 
+  // Keys that would land above the destination folder are skipped with the CLI's warning.
+  const warnings: string[] = [];
   const list = async (side: Side): Promise<Entry[]> => {
     if ("local" in side) {
       const found = await files.list(side.local, follow, side === dst);
@@ -131,6 +143,10 @@ export async function runS3Transfer(
       // A folder marker has nothing to transfer to a local folder.
       if (!relative || (direction === "download" && relative.endsWith("/"))) continue;
       if (!included(relative, filters)) continue;
+      if (direction === "download" && side === src && escapesFolder(relative)) {
+        warnings.push(`warning: Skipping file ${relative}. File references a parent directory.`);
+        continue;
+      }
       out.push({ relative, size: o.size, mtimeMs: o.lastModified ? new Date(o.lastModified).getTime() : 0 });
     }
     return out;
@@ -160,8 +176,10 @@ export async function runS3Transfer(
       ? `delete: ${where(dst, a.relative)}`
       : `${verb}: ${where(src, a.relative)} to ${where(dst, a.relative)}`;
   const extra = objectOptions(options);
+  const carry = copyPropsOf(options);
 
   const run = async (a: Action): Promise<void> => {
+    const onPart = partReporter(line(a), onProgress);
     if (a.kind === "delete") {
       if ("local" in dst) await files.remove(joinLocal(dst.local, a.relative));
       else await send("DeleteObject", { Bucket: dst.bucket, Key: `${dst.prefix}${a.relative}` });
@@ -171,17 +189,19 @@ export async function runS3Transfer(
       const type = options["guess-mime-type"] !== false && extra.ContentType === undefined
         ? contentTypeOf(a.relative)
         : undefined;
-      await uploadObject(
+      await uploadFile(
         loaded,
+        files,
+        a.source ?? joinLocal(src.local, a.relative),
         {
           Bucket: dst.bucket,
           Key: `${dst.prefix}${a.relative}`,
-          Body: await files.read(a.source ?? joinLocal(src.local, a.relative)),
           ...extra,
           ...(type ? { ContentType: type } : {}),
         },
         settings,
         signal,
+        onPart,
       );
       if (cmd.command === "mv") await files.remove(joinLocal(src.local, a.relative));
     } else if (!("local" in src) && "local" in dst) {
@@ -190,6 +210,7 @@ export async function runS3Transfer(
         { Bucket: src.bucket, Key: `${src.prefix}${a.relative}`, size: a.size },
         settings,
         signal,
+        onPart,
       );
       // The object's time on the file, as the CLI sets it: the next sync sees them in step.
       await files.write(joinLocal(dst.local, a.relative), body, new Date(a.mtimeMs));
@@ -204,7 +225,9 @@ export async function runS3Transfer(
         { bucket: dst.bucket, key: `${dst.prefix}${a.relative}` },
         extra,
         settings,
+        carry,
         signal,
+        onPart,
       );
       if (cmd.command === "mv") await send("DeleteObject", { Bucket: src.bucket, Key: key });
     }
@@ -230,11 +253,12 @@ export async function runS3Transfer(
       onProgress?.(`${++done} of ${actions.length} files`);
     }
   });
-  const lines = outcomes.flatMap((o) => {
+  const lines = quiet ? [] : [...warnings];
+  lines.push(...outcomes.flatMap((o) => {
     if (!o.ok) return quiet ? [] : [`${line(o.a).replace(/^(\w+):/, "$1 failed:")} ${o.message}`];
     if (quiet || errorsOnly) return [];
     return [`${dryrun ? "(dryrun) " : ""}${line(o.a)}`];
-  });
+  }));
   const text = lines.length ? `${lines.join("\n")}\n` : "";
   const failed = outcomes.filter((o) => !o.ok).length;
   if (failed) {

@@ -666,3 +666,128 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "--copy-props as the CLI applies it: none replaces, metadata-directive drops tags, default carries tags into a multipart copy",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const SIZE = 20 * 1024 * 1024;
+    let longTags = false;
+    const rec = await startRecorder((r) => {
+      const xml = (body: string) => ({ headers: { "content-type": "application/xml" }, body });
+      const big = r.path.endsWith("/big.bin");
+      if (r.method === "HEAD") {
+        return {
+          headers: {
+            "content-length": String(big ? SIZE : 1024),
+            "content-type": big ? "video/mp4" : "text/plain",
+            "cache-control": "max-age=60",
+            "x-amz-meta-owner": "media",
+            etag: '"e"',
+          },
+        };
+      }
+      if (r.method === "GET" && r.query.startsWith("tagging")) {
+        const tags = longTags
+          ? Array.from({ length: 10 }, (_, i) => [`k${i}`, "v".repeat(250)])
+          : [["team", "media"], ["stage", "prod"]];
+        return xml(
+          `<Tagging><TagSet>${
+            tags.map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join("")
+          }</TagSet></Tagging>`,
+        );
+      }
+      if (r.method === "POST" && r.query.startsWith("uploads")) {
+        return xml("<InitiateMultipartUploadResult><UploadId>U1</UploadId></InitiateMultipartUploadResult>");
+      }
+      if (r.method === "PUT" && r.query.includes("partNumber=")) {
+        return xml(`<CopyPartResult><ETag>"p"</ETag></CopyPartResult>`);
+      }
+      if (r.method === "POST" && r.query.includes("uploadId=")) {
+        return xml('<CompleteMultipartUploadResult><ETag>"x-3"</ETag></CompleteMultipartUploadResult>');
+      }
+      if (r.method === "PUT" && r.query.startsWith("tagging")) return { status: 200 };
+      return xml('<CopyObjectResult><ETag>"c"</ETag></CopyObjectResult>');
+    });
+    try {
+      const work = mkdtempSync(join(tmpdir(), "s3copyprops-"));
+      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
+      ok(config.ok);
+      for (const [k, v] of Object.entries(CREDS)) Deno.env.set(k, v);
+      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+      const run = async (args: string) => {
+        const [r] = await callAws([`aws s3 cp ${args} --endpoint-url ${rec.endpoint}`], deps);
+        assertEquals(r.status, "success", JSON.stringify(r.error));
+      };
+      const sent = (key: string) => rec.requests.filter((q) => q.path === `/dst/${key}`);
+      const header = (key: string, method: string, query: string, name: string) =>
+        sent(key).find((q) => q.method === method && q.query.startsWith(query))?.headers[name];
+
+      await run("s3://src/small.txt s3://dst/none.txt --copy-props none");
+      assertEquals(
+        [
+          header("none.txt", "PUT", "x-id=CopyObject", "x-amz-metadata-directive"),
+          header(
+            "none.txt",
+            "PUT",
+            "x-id=CopyObject",
+            "x-amz-tagging-directive",
+          ),
+        ],
+        ["REPLACE", "REPLACE"],
+      );
+      await run("s3://src/big.bin s3://dst/none.bin --copy-props none");
+      assertEquals(
+        ["content-type", "x-amz-meta-owner", "x-amz-tagging"].map((h) =>
+          header("none.bin", "POST", "uploads", h)
+        ),
+        [undefined, undefined, undefined],
+      );
+
+      await run("s3://src/small.txt s3://dst/md.txt --copy-props metadata-directive");
+      assertEquals(
+        ["x-amz-metadata-directive", "x-amz-tagging-directive"].map((h) =>
+          header("md.txt", "PUT", "x-id=CopyObject", h)
+        ),
+        [undefined, "REPLACE"],
+      );
+      await run("s3://src/big.bin s3://dst/md.bin --copy-props metadata-directive");
+      assertEquals(
+        ["content-type", "cache-control", "x-amz-meta-owner", "x-amz-tagging"].map((h) =>
+          header("md.bin", "POST", "uploads", h)
+        ),
+        ["video/mp4", "max-age=60", "media", undefined],
+      );
+
+      // Setting one content header replaces the metadata; the rest come from the source.
+      await run("s3://src/small.txt s3://dst/typed.txt --content-type text/x-log");
+      assertEquals(
+        ["x-amz-metadata-directive", "content-type", "cache-control", "x-amz-meta-owner"].map((h) =>
+          header("typed.txt", "PUT", "x-id=CopyObject", h)
+        ),
+        ["REPLACE", "text/x-log", "max-age=60", "media"],
+      );
+      await run("s3://src/big.bin s3://dst/default.bin");
+      assertEquals(header("default.bin", "POST", "uploads", "x-amz-tagging"), "team=media&stage=prod");
+      // Tags too long for a header are put once the copy is complete.
+      longTags = true;
+      await run("s3://src/big.bin s3://dst/long.bin");
+      assertEquals(header("long.bin", "POST", "uploads", "x-amz-tagging"), undefined);
+      const last = sent("long.bin").at(-1)!;
+      ok(last.method === "PUT" && last.query.startsWith("tagging"), `${last.method} ${last.query}`);
+      ok(last.body.includes("<Key>k9</Key>"));
+      // --metadata-directive turns copy-props off: the copy gets what is asked, the source's own properties
+      // are not read (the HeadObject is the one the CLI sends to learn the size of a single object).
+      const before = rec.requests.length;
+      await run("s3://src/small.txt s3://dst/explicit.txt --metadata-directive COPY --copy-props none");
+      assertEquals(
+        rec.requests.slice(before).map((q) => [q.method, q.path, q.headers["x-amz-metadata-directive"]]),
+        [["HEAD", "/src/small.txt", undefined], ["PUT", "/dst/explicit.txt", "COPY"]],
+      );
+    } finally {
+      await rec.stop();
+    }
+  },
+});
