@@ -12,6 +12,8 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -439,6 +441,19 @@ s3Test(
         "sub/deep/d.png",
       ]);
       assertEquals((await f.cli("aws s3 sync clisite s3://clisite --exclude '.git/*'")).out, "");
+      // Downloads and S3-to-S3 copies print the same lines; files the CLI wrote are in step for us.
+      const cliDown = await f.cli("aws s3 sync s3://site clicopy --exclude '*.png'");
+      assertEquals(sortedLines(cliDown.out), sortedLines(down.text?.replaceAll(" copy/", " clicopy/")));
+      assertEquals((await f.ours("aws s3 sync s3://site clicopy --exclude '*.png'")).text, "");
+      const cliCopied = await f.cli(
+        "aws s3 cp s3://site s3://backup/cli --recursive --exclude '*' --include '*.txt'",
+      );
+      assertEquals(sortedLines(cliCopied.out), sortedLines(copied.text?.replaceAll("/2026/", "/cli/")));
+      const cliOne = await f.cli("aws s3 cp s3://site/sub/c.txt one/");
+      assertEquals(
+        cliOne.out,
+        (await f.ours("aws s3 cp s3://site/sub/c.txt two/")).text?.replace("two/", "one/"),
+      );
     }),
 );
 
@@ -453,37 +468,45 @@ s3Test(
       // Through a proxy that notes each request on its way to s3rver: the parts show in the requests.
       const seen: string[] = [];
       const target = new URL((await f.ours("aws s3api list-buckets")).command.split("--endpoint-url ")[1]);
-      const proxy = createServer((req, res) => {
-        seen.push(`${req.method} ${req.url}${req.headers.range ? ` ${req.headers.range}` : ""}`);
-        const out = httpRequest(
-          {
-            host: target.hostname,
-            port: target.port,
-            method: req.method,
-            path: req.url,
-            headers: req.headers,
-          },
-          (answer) => {
-            res.writeHead(answer.statusCode ?? 500, answer.headers);
-            answer.pipe(res);
-          },
-        );
-        req.pipe(out);
-      });
-      await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
+      const noting = async () => {
+        const server = createServer((req, res) => {
+          seen.push(`${req.method} ${req.url}${req.headers.range ? ` ${req.headers.range}` : ""}`);
+          const out = httpRequest(
+            {
+              host: target.hostname,
+              port: target.port,
+              method: req.method,
+              path: req.url,
+              headers: req.headers,
+            },
+            (answer) => {
+              res.writeHead(answer.statusCode ?? 500, answer.headers);
+              answer.pipe(res);
+            },
+          );
+          req.pipe(out);
+        });
+        await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+        return server;
+      };
+      const proxy = await noting();
       const config = loadConfig({ HOME: f.work, AWS_API_MCP_WORKING_DIR: f.work, AWS_REGION: "us-east-1" });
       ok(config.ok);
       const port = (proxy.address() as { port: number }).port;
+      const progress: string[] = [];
       const upload = async (profileS3: string) => {
         // The profile's s3 section, read as the CLI reads it from the shared config file.
         const file = join(f.work, `config-${seen.length}`);
         writeFileSync(file, `[default]\ns3 =\n${profileS3}`);
         Deno.env.set("AWS_CONFIG_FILE", file);
         seen.length = 0;
+        progress.length = 0;
         try {
+          const deps = callDeps(config.config, {});
+          deps.onProgress = (_done, _total, message) => message && progress.push(message);
           const [up] = await callAws(
             [`aws s3 cp big.bin s3://big/big.bin --endpoint-url http://127.0.0.1:${port}`],
-            callDeps(config.config, {}),
+            deps,
           );
           assertEquals(
             [up.status, up.text],
@@ -501,6 +524,10 @@ s3Test(
       };
       // The CLI's defaults: 20 MB in parts of at most 8 MB — three, after CreateMultipartUpload.
       assertEquals(await upload("  max_concurrent_requests = 10\n"), { parts: 3, started: true, whole: 0 });
+      // Each part reported as it goes, the last with the whole size.
+      const parts = progress.filter((m) => m.startsWith("upload: ./big.bin to s3://big/big.bin "));
+      ok(parts.length >= 3, JSON.stringify(progress));
+      assertEquals(parts.at(-1), "upload: ./big.bin to s3://big/big.bin 20 of 20 MiB");
       // The profile's own: 6 MB parts make four; a 64 MB threshold makes one PutObject.
       assertEquals(await upload("  multipart_chunksize = 6MB\n"), { parts: 4, started: true, whole: 0 });
       assertEquals(await upload("  multipart_threshold = 64MB\n"), { parts: 0, started: false, whole: 1 });
@@ -519,11 +546,27 @@ s3Test(
       );
       const head = await f.ours("aws s3api head-object --bucket big --key big.bin");
       assertEquals((head.response as { ContentLength: number }).ContentLength, data.length);
-      const back = readFileSync(join(f.work, "back", "big.bin"));
-      assertEquals(
-        createHash("sha256").update(back).digest("hex"),
-        createHash("sha256").update(data).digest("hex"),
+      const modified = new Date((head.response as { LastModified: string }).LastModified).getTime();
+      // One object downloaded by cp: sized by a HeadObject, fetched in ranges too, the object's time on it.
+      seen.length = 0;
+      const proxy2 = await noting();
+      const [one] = await callAws(
+        [`aws s3 cp s3://big/big.bin one.bin --endpoint-url http://127.0.0.1:${
+          (proxy2.address() as { port: number }).port
+        }`],
+        callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" }),
       );
+      await new Promise((r) => proxy2.close(r));
+      assertEquals(one.text, "download: s3://big/big.bin to ./one.bin\n", JSON.stringify(one.error));
+      assertEquals(seen.filter((r) => r.startsWith("HEAD")).length, 1);
+      assertEquals(seen.filter((r) => r.startsWith("GET") && r.includes("bytes=")).length, 3);
+      assertEquals(statSync(join(f.work, "one.bin")).mtimeMs, modified);
+      for (const got of ["back/big.bin", "one.bin"]) {
+        assertEquals(
+          createHash("sha256").update(readFileSync(join(f.work, got))).digest("hex"),
+          createHash("sha256").update(data).digest("hex"),
+        );
+      }
     }),
 );
 
@@ -788,6 +831,87 @@ Deno.test({
       );
     } finally {
       await rec.stop();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a download skips keys that climb above the destination folder, with the CLI's warning, as the CLI does",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const keys = ["pre/ok.txt", "pre/../escape.txt", "pre/a/../../up.txt", "pre/a/../inside.txt"];
+    const rec = await startRecorder((r): { headers: Record<string, string>; body: string } => {
+      if (r.method === "GET" && new URLSearchParams(r.query).get("list-type") === "2") {
+        const contents = keys.map((k) =>
+          `<Contents><Key>${
+            encodeURIComponent(k).replaceAll("%2F", "/")
+          }</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>"e"</ETag><Size>2</Size><StorageClass>STANDARD</StorageClass></Contents>`
+        ).join("");
+        return {
+          headers: { "content-type": "application/xml" },
+          body:
+            `<ListBucketResult><Name>b</Name><Prefix>pre/</Prefix><KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
+        };
+      }
+      return {
+        headers: {
+          "content-type": "text/plain",
+          "content-length": "2",
+          "last-modified": "Fri, 02 Jan 2026 03:04:05 GMT",
+        },
+        body: "hi",
+      };
+    });
+    const work = mkdtempSync(join(tmpdir(), "s3parent-"));
+    try {
+      mkdirSync(join(work, "ours", "dst"), { recursive: true });
+      const config = loadConfig({
+        HOME: work,
+        AWS_API_MCP_WORKING_DIR: join(work, "ours"),
+        AWS_REGION: "us-east-1",
+      });
+      ok(config.ok);
+      for (const [k, v] of Object.entries(CREDS)) Deno.env.set(k, v);
+      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+      const command = `aws s3 cp s3://b/pre/ dst --recursive --endpoint-url ${rec.endpoint}`;
+      const [r] = await callAws([command], deps);
+      assertEquals(r.status, "success", JSON.stringify(r.error));
+      const lines = r.text!.trimEnd().split("\n");
+      assertEquals(lines.filter((l) => l.startsWith("warning:")).sort(), [
+        "warning: Skipping file ../escape.txt. File references a parent directory.",
+        "warning: Skipping file a/../../up.txt. File references a parent directory.",
+      ]);
+      assertEquals(lines.filter((l) => !l.startsWith("warning:")).sort(), [
+        "download: s3://b/pre/a/../inside.txt to dst/inside.txt",
+        "download: s3://b/pre/ok.txt to dst/ok.txt",
+      ]);
+      assertEquals(readdirSync(join(work, "ours")).sort(), ["dst"]);
+      assertEquals(readdirSync(join(work, "ours", "dst")).sort(), ["inside.txt", "ok.txt"]);
+      if (cliAvailable || referenceRequired) {
+        mkdirSync(join(work, "cli", "dst"), { recursive: true });
+        const cli = await new Deno.Command(CLI, {
+          args: [...lex(command).slice(1), "--region", "us-east-1"],
+          cwd: join(work, "cli"),
+          env: { ...CREDS, PATH: Deno.env.get("PATH") ?? "", HOME: work, AWS_CONFIG_FILE: "/nonexistent" },
+          clearEnv: true,
+        }).output();
+        const said = shown(new TextDecoder().decode(cli.stdout) + new TextDecoder().decode(cli.stderr))
+          .split("\n").map((l) => l.trim()).filter((l) =>
+            l.startsWith("warning:") || l.startsWith("download:")
+          );
+        assertEquals(said.sort(), [...lines].sort());
+        // The same files (the CLI also leaves an empty folder a/ behind, which we do not make).
+        const files = readdirSync(join(work, "cli", "dst")).filter((n) =>
+          statSync(join(work, "cli", "dst", n)).isFile()
+        );
+        assertEquals(files.sort(), ["inside.txt", "ok.txt"]);
+        assertEquals(readdirSync(join(work, "cli")), ["dst"]);
+      }
+    } finally {
+      await rec.stop();
+      rmSync(work, { recursive: true, force: true });
     }
   },
 });
