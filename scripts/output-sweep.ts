@@ -4,7 +4,8 @@
  * operation's botocore output shape (every member filled: timestamps, blobs, floats, maps, header-bound
  * members) in the service's protocol (JSON 1.0/1.1, REST-JSON, query, EC2, REST-XML). The printed JSON
  * must be identical; disagreements are printed.
- * `deno run -A scripts/output-sweep.ts [count] [seed] [protocols]`. Needs Debian's awscli.
+ * `deno run -A scripts/output-sweep.ts [count] [seed] [protocols] [formats]` (formats: json,yaml,text,…, taken
+ * in turn). Needs Debian's awscli.
  */
 import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
@@ -176,6 +177,7 @@ if (import.meta.main) {
   }
   const count = Number(Deno.args[0] ?? 100), r = rng(Number(Deno.args[1] ?? 1));
   const protocols = (Deno.args[2] ?? "json,rest-json,query,ec2,rest-xml").split(",");
+  const formats = (Deno.args[3] ?? "json").split(",");
   const botocore = new Map(loadBotocore(locateBotocore().dataDirs).map((b) => [b.name, b]));
   const names: string[] = [];
   for (const name of serviceNames()) {
@@ -190,8 +192,10 @@ if (import.meta.main) {
   const problems: string[] = [];
   let compared = 0;
   while (compared < count) {
-    const command = generate(r, names);
-    if (!command || / out\.bin$|--output text|--query/.test(command)) continue;
+    const generated = generate(r, names);
+    if (!generated || / out\.bin$|--output |--query/.test(generated)) continue;
+    const format = formats[compared % formats.length];
+    const command = format === "json" ? generated : `${generated} --output ${format}`;
     const parsed = parseCommand(command, { files });
     if (!parsed.ok || parsed.value.kind === "help") continue;
     const cmd = parsed.value;

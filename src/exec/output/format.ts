@@ -1,11 +1,11 @@
-/** `--query` and `--output`: the CLI's JMESPath filter and its json, text and yaml formats. */
+/** `--query` and `--output`: the CLI's JMESPath filter and its json, text and yaml formats (yaml.ts). */
 // @ts-types="../../types/jmespath.d.ts"
 import { search } from "jmespath";
-import { stringify } from "yaml";
 import type { OutputFormat } from "../../parse/types.ts";
 import { ExecFailure } from "../errors.ts";
 import { queryFanOut } from "../../parse/query.ts";
 import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
+import { formatYaml } from "./yaml.ts";
 
 /** The most result values an expression may build: its fan-out times the values of its input. */
 export const MAX_QUERY_WORK = 20_000_000;
@@ -126,9 +126,11 @@ export function formatOutput(data: unknown, format: OutputFormat): string {
     case "text":
       return formatText(data);
     case "yaml":
-    case "yaml-stream":
       if (data && typeof data === "object" && !Array.isArray(data) && !Object.keys(data).length) return "";
-      return stringify(plain(data), { lineWidth: 0 });
+      return formatYaml(data);
+    case "yaml-stream":
+      // The CLI streams each response as a list of one (pages merged here: one response).
+      return formatYaml([data]);
     default:
       throw new ExecFailure({
         code: "UNSUPPORTED_OUTPUT",
