@@ -24,6 +24,7 @@ import { IamResolver } from "./models/iam.ts";
 import { scanSdkClients, type SdkPackage } from "./models/sdk.ts";
 import { closure, stableJson, stripShape, WIRE_NAMES } from "./models/shapes.ts";
 import { buildIndex, highLevelDocs, serviceDocs } from "./models/suggest-index.ts";
+import { eastAsianWide } from "./models/east-asian-width.ts";
 import { buildServiceHints } from "./models/service-hints.ts";
 import type { DocsModel, ServiceModel } from "../src/models/types.ts";
 
@@ -305,6 +306,7 @@ function main() {
     stableJson(buildIndex(suggestDocs, hints) as unknown as Json, ["postings"]),
   );
   writeSdkRegistry(clients.filter((c) => used.has(c.package)).map((c) => c.package));
+  writeFileSync(join(OUT, "east-asian-width.json"), JSON.stringify(eastAsianWide()) + "\n");
   console.log(
     `services: ${Object.keys(services).length}, operations: ${operations}, sdk clients: ${clients.length}` +
       ` (unmatched: ${unused.join(", ") || "none"}; skipped: ${skipped.join(", ") || "none"})`,

@@ -187,6 +187,7 @@ function capOutputs(results: CommandResult[], budget: number): CommandResult[] {
       info.cmd.globals.output ?? "json",
       shares[i],
       filterFlags(info.cmd),
+      info.cmd.operation,
     );
     if (!cut) return r;
     const { response: _, ...rest } = r;

@@ -24,6 +24,11 @@ export interface PageLimits {
   /** Called after each page with the number of pages so far. */
   onPage?: (pages: number) => void;
   signal?: AbortSignal;
+  /**
+   * Keep each page as the CLI's text formatter sees it: the first with the non-aggregate keys, every one with
+   * its result keys (null where the page has none).
+   */
+  pageViews?: boolean;
 }
 
 const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
@@ -90,7 +95,7 @@ export async function paginate(
   input: Record<string, unknown>,
   fetch: FetchPage,
   limits: PageLimits,
-): Promise<{ result: Record<string, unknown>; stopped?: PagingStop }> {
+): Promise<{ result: Record<string, unknown>; stopped?: PagingStop; views?: Record<string, unknown>[] }> {
   const started = Date.now();
   let bytes = 0, chars = 0;
   let stopped: PagingStop | undefined;
@@ -107,6 +112,7 @@ export async function paginate(
   }
   let items = 0, pages = 0;
   let resume: string | undefined;
+  const views: Record<string, unknown>[] = [];
   for (;;) {
     limits.signal?.throwIfAborted();
     const page = await fetch(request);
@@ -122,8 +128,13 @@ export async function paginate(
       if (v !== null && v !== undefined) next[inTokens[i]] = v;
     });
     let pageCount = 0;
+    const view: Record<string, unknown> | undefined = limits.pageViews
+      ? (pages === 1 ? structuredClone(nonAggregate) : {})
+      : undefined;
+    if (view) views.push(view);
     for (const key of resultKeys) {
       let value = search(page, key);
+      if (view) setPath(view, key, value ?? null);
       if (value === null || value === undefined) continue;
       if (Array.isArray(value)) {
         let arr: unknown[] = value;
@@ -138,10 +149,13 @@ export async function paginate(
         pageCount = Math.max(pageCount, arr.length);
         if (limits.bounds?.chars !== undefined) chars += JSON.stringify(arr).length;
         value = arr;
+        if (view) setPath(view, key, arr);
       }
       const existing = search(complete, key);
-      if (existing === null || existing === undefined) setPath(complete, key, value);
-      else if (Array.isArray(existing) && Array.isArray(value)) {
+      // A copy: the page's own array stays as the page had it (its view may print it).
+      if (existing === null || existing === undefined) {
+        setPath(complete, key, view && Array.isArray(value) ? value.slice() : value);
+      } else if (Array.isArray(existing) && Array.isArray(value)) {
         for (const v of value) existing.push(v); // not spread: a page may hold more items than the stack allows
       } else if (typeof existing === "number" && typeof value === "number") {
         setPath(complete, key, existing + value);
@@ -184,5 +198,5 @@ export async function paginate(
   }
   const out = { ...complete, ...nonAggregate };
   if (resume) out.NextToken = resume;
-  return stopped ? { result: out, stopped } : { result: out };
+  return { result: out, ...(stopped ? { stopped } : {}), ...(limits.pageViews ? { views } : {}) };
 }

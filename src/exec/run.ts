@@ -7,7 +7,7 @@ import type { Operation, ServiceModel, Shape, Waiter } from "../models/types.ts"
 import type { ExecFiles } from "./types.ts";
 import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
-import { applyQuery, formatOutput } from "./output/format.ts";
+import { applyQuery, formatOutput, formatText } from "./output/format.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
 import { toCliOutput } from "./protocol/result.ts";
 import { withResponseMetadata } from "./output/metadata.ts";
@@ -132,7 +132,7 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
     (n) => opts.onProgress?.(`${n} of ${regions.length} regions done`),
   );
   const ordered = Object.fromEntries(regions.map((r, i) => [r, results[i]]));
-  const text = formatOutput(ordered, cmd.globals.output ?? "json");
+  const text = formatOutput(ordered, cmd.globals.output ?? "json", cmd.operation);
   return { result: ordered, text, region: "*", ...(redacted ? { redacted } : {}) };
 }
 
@@ -254,6 +254,8 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   let redacted = 0;
   let stopped: PagingStop | undefined;
   let result: unknown;
+  // The CLI prints text page by page (see paginate's pageViews).
+  let views: Record<string, unknown>[] | undefined;
   if (cmd.kind === "waiter") {
     await runWaiter(service.waiters[cmd.command] as Waiter, input, call, opts);
     result = undefined;
@@ -271,9 +273,11 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
           ? opts.paging.chars
           : undefined,
       },
+      pageViews: cmd.globals.output === "text",
     });
     result = paged.result;
     stopped = paged.stopped;
+    views = paged.views;
   } else {
     const output = await call(input);
     result = withResponseMetadata(output, seen.raw!, seen.http, protocol);
@@ -281,7 +285,9 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const queried = applyQuery(result ?? {}, cmd.globals.query);
   const text = result === undefined && cmd.globals.query === undefined
     ? ""
-    : formatOutput(queried, cmd.globals.output ?? "json");
+    : views
+    ? textByPage(views, (result as Record<string, unknown>).NextToken, cmd.globals.query)
+    : formatOutput(queried, cmd.globals.output ?? "json", cmd.operation);
   return {
     result: result === undefined ? undefined : queried,
     text,
@@ -289,6 +295,12 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     ...(redacted ? { redacted } : {}),
     ...(stopped ? { stopped } : {}),
   };
+}
+
+/** `--output text` of a paginated command as the CLI prints it: each page, then where to resume. */
+function textByPage(views: Record<string, unknown>[], next: unknown, query: string | undefined): string {
+  const pages = next === undefined ? views : [...views, { NextToken: { NextToken: next } }];
+  return pages.map((v) => formatText(applyQuery(v, query))).join("");
 }
 
 async function saveOutfile(

@@ -6,6 +6,7 @@ import { ExecFailure } from "../errors.ts";
 import { queryFanOut } from "../../parse/query.ts";
 import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
 import { formatYaml } from "./yaml.ts";
+import { formatTable } from "./table.ts";
 
 /** The most result values an expression may build: its fan-out times the values of its input. */
 export const MAX_QUERY_WORK = 20_000_000;
@@ -117,8 +118,8 @@ export function formatText(data: unknown): string {
   return out.length ? `${out.join("\n")}\n` : "";
 }
 
-/** Formats a (queried) result as the CLI prints it; nothing for an empty result. */
-export function formatOutput(data: unknown, format: OutputFormat): string {
+/** Formats a (queried) result as the CLI prints it; nothing for an empty result. `title`: the table's. */
+export function formatOutput(data: unknown, format: OutputFormat, title = ""): string {
   switch (format) {
     case "json":
       if (data && typeof data === "object" && !Array.isArray(data) && !Object.keys(data).length) return "";
@@ -131,11 +132,13 @@ export function formatOutput(data: unknown, format: OutputFormat): string {
     case "yaml-stream":
       // The CLI streams each response as a list of one (pages merged here: one response).
       return formatYaml([data]);
+    case "table":
+      return formatTable(title, data);
     default:
       throw new ExecFailure({
         code: "UNSUPPORTED_OUTPUT",
         message: `--output ${format} is not supported by this server.`,
-        hint: "Use --output json (the default), text or yaml.",
+        hint: "Use --output json (the default), text, table, yaml or yaml-stream.",
       });
   }
 }

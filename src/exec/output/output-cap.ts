@@ -75,6 +75,7 @@ export function cutOutput(
   format: OutputFormat,
   budget: number,
   filters: string[] = [],
+  title = "",
 ): CutOutput | undefined {
   if (out.text.length <= budget) return undefined;
   const limit = `AWS_API_MCP_MAX_OUTPUT_CHARS (${budget.toLocaleString("en-US")} characters for this result)`;
@@ -96,7 +97,7 @@ export function cutOutput(
   const list = largestList(base);
   const render = (keep: number) => {
     const response = withFirst(base, list!.path, keep);
-    return { response, text: formatOutput(response, format) };
+    return { response, text: formatOutput(response, format, title) };
   };
   if (!list || render(0).text.length > budget) {
     return {
