@@ -8,6 +8,7 @@ import type { ExecFiles } from "./types.ts";
 import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput, formatText } from "./output/format.ts";
+import { runTokenCommand, tokenClientService } from "./custom/tokens.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
 import { toCliOutput } from "./protocol/result.ts";
 import { withResponseMetadata } from "./output/metadata.ts";
@@ -199,6 +200,15 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
     const { result, text } = await s3(loaded, region);
     return { result, text, region };
+  }
+  const tokenService = tokenClientService(cmd);
+  if (tokenService) {
+    const { loaded, region } = await clientFor(cmd, loadService(tokenService)!, opts);
+    return {
+      result: undefined,
+      text: (await runTokenCommand(cmd, loaded, region, opts.signal)).text,
+      region,
+    };
   }
   if (cmd.kind === "high-level") {
     throw new ExecFailure({
