@@ -2,6 +2,19 @@
 import type { Command } from "commander";
 import { modelIndex, serviceNames } from "../models/registry.ts";
 import { summarizeModels } from "../models/summary.ts";
+import { HIGH_LEVEL_COMMANDS } from "../parse/highlevel.ts";
+import { runsCustomization } from "../exec/run.ts";
+
+/** The AWS CLI's own commands, split into those call_aws runs and those it only validates. */
+function customizations(): { runs: string[]; validatedOnly: string[] } {
+  const runs: string[] = [], validatedOnly: string[] = [];
+  for (const [service, commands] of Object.entries(HIGH_LEVEL_COMMANDS)) {
+    for (const command of commands) {
+      (runsCustomization(service, command) ? runs : validatedOnly).push(`${service} ${command}`);
+    }
+  }
+  return { runs, validatedOnly };
+}
 
 /** Registers the `models` subcommand. */
 export function registerModels(program: Command): void {
@@ -12,7 +25,7 @@ export function registerModels(program: Command): void {
     .action((opts: { json?: boolean }) => {
       const summary = summarizeModels();
       if (opts.json) {
-        console.log(JSON.stringify(summary));
+        console.log(JSON.stringify({ ...summary, customizations: customizations() }));
         return;
       }
       const index = modelIndex();
@@ -24,6 +37,11 @@ export function registerModels(program: Command): void {
       console.log(
         `\n${summary.services} services, ${summary.operations} operations, ${summary.waiters} waiters, ` +
           `${summary.paginators} paginators; ${summary.servicesWithSdk} services executable through the SDK`,
+      );
+      const custom = customizations();
+      console.log(`the AWS CLI's own commands run here: ${custom.runs.join(", ")}`);
+      console.log(
+        `validated, then refused with the API commands to use: ${custom.validatedOnly.length} others`,
       );
       console.log(`sources: ${JSON.stringify(summary.sources)}`);
     });

@@ -137,6 +137,11 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
   return { result: ordered, text, region: "*", ...(redacted ? { redacted } : {}) };
 }
 
+/** Whether call_aws runs `aws <service> <command>`, one of the CLI's own (the others are validated, then refused). */
+export function runsCustomization(service: string, command: string): boolean {
+  return service === "s3" || tokenClientService(service, command) !== undefined;
+}
+
 /** How call_aws runs one of the `aws s3` commands it runs, or undefined for the others. */
 function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
   if (cmd.kind !== "high-level" || cmd.service !== "s3") return undefined;
@@ -201,7 +206,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const { result, text } = await s3(loaded, region);
     return { result, text, region };
   }
-  const tokenService = tokenClientService(cmd);
+  const tokenService = cmd.kind === "high-level" ? tokenClientService(cmd.service, cmd.command) : undefined;
   if (tokenService) {
     const { loaded, region } = await clientFor(cmd, loadService(tokenService)!, opts);
     return {

@@ -9,6 +9,13 @@ Deno.test("aws-api-mcp models --json prints the counts and sources", async () =>
   ok(out.services >= 370 && out.operations >= 14_000, stdout);
   for (const k of ["waiters", "paginators", "servicesWithSdk"]) assertEquals(typeof out[k], "number", k);
   assertEquals(typeof out.sources.botocore, "string");
+  // Which of the CLI's own commands run, and which are validated only.
+  for (const c of ["s3 sync", "s3 presign", "eks get-token", "ecr get-login-password"]) {
+    ok(out.customizations.runs.includes(c), c);
+  }
+  for (const c of ["logs tail", "cloudformation deploy", "configure set"]) {
+    ok(out.customizations.validatedOnly.includes(c), c);
+  }
 });
 
 Deno.test("aws-api-mcp models lists services with their SDK client", async () => {

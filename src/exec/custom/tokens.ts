@@ -16,9 +16,8 @@ import { ExecFailure, fromSdkError } from "../errors.ts";
 import type { LoadedClient } from "../sdk.ts";
 
 /** The service whose client a token command uses, or undefined for a command not run here. */
-export function tokenClientService(cmd: ParsedCommand): string | undefined {
-  if (cmd.kind !== "high-level") return undefined;
-  switch (`${cmd.service} ${cmd.command}`) {
+export function tokenClientService(service: string, command: string): string | undefined {
+  switch (`${service} ${command}`) {
     case "ecr get-login-password":
       return "ecr";
     case "ecr-public get-login-password":
