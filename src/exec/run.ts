@@ -9,6 +9,7 @@ import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput, formatText } from "./output/format.ts";
 import { runTokenCommand, tokenClientService } from "./custom/tokens.ts";
+import { isConfigureView, runConfigureView } from "./custom/configure.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
 import { toCliOutput } from "./protocol/result.ts";
 import { withResponseMetadata } from "./output/metadata.ts";
@@ -139,7 +140,8 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
 
 /** Whether call_aws runs `aws <service> <command>`, one of the CLI's own (the others are validated, then refused). */
 export function runsCustomization(service: string, command: string): boolean {
-  return service === "s3" || tokenClientService(service, command) !== undefined;
+  return service === "s3" || tokenClientService(service, command) !== undefined ||
+    isConfigureView(service, command);
 }
 
 /** How call_aws runs one of the `aws s3` commands it runs, or undefined for the others. */
@@ -164,6 +166,12 @@ function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
   return undefined;
 }
 
+/** The region a command runs in: --region, the server's, the profile's, else us-east-1 as the SDK's default. */
+async function regionFor(cmd: ParsedCommand, opts: ExecOptions): Promise<string> {
+  const profile = cmd.globals.profile ?? opts.profile;
+  return cmd.globals.region ?? opts.region ?? (await opts.profileRegion?.(profile)) ?? "us-east-1";
+}
+
 /** The SDK client for a command's service, configured from the command and the options. */
 async function clientFor(
   cmd: ParsedCommand,
@@ -179,7 +187,7 @@ async function clientFor(
     });
   }
   const profile = cmd.globals.profile ?? opts.profile;
-  const region = cmd.globals.region ?? opts.region ?? (await opts.profileRegion?.(profile)) ?? "us-east-1";
+  const region = await regionFor(cmd, opts);
   const loaded = await loadClient(service, {
     region,
     profile,
@@ -205,6 +213,10 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
     const { result, text } = await s3(loaded, region);
     return { result, text, region };
+  }
+  if (cmd.kind === "high-level" && isConfigureView(cmd.service, cmd.command)) {
+    const text = await runConfigureView(cmd, { env: opts.env ?? {}, profile: opts.profile });
+    return { result: undefined, text, region: await regionFor(cmd, opts) };
   }
   const tokenService = cmd.kind === "high-level" ? tokenClientService(cmd.service, cmd.command) : undefined;
   if (tokenService) {

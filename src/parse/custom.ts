@@ -29,7 +29,20 @@ const str = (v: Map<string, ArgValue>, k: string) => v.get(k) as string | undefi
 const defined = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
 
+/** A look at the local AWS CLI configuration: no API call. */
+const configureView = (operation: string, access: AccessLevel): CustomCommand => ({
+  options: [],
+  positionals: operation === "GetConfigurationValue" ? 1 : 0,
+  call: () => ({ operation, params: {} }),
+  actions: [],
+  access,
+  calls: [],
+});
+
 const COMMANDS: Readonly<Record<string, CustomCommand>> = {
+  "configure list": configureView("ListConfiguration", "Read"),
+  "configure list-profiles": configureView("ListProfiles", "List"),
+  "configure get": configureView("GetConfigurationValue", "Read"),
   "ecr get-login-password": {
     options: [],
     call: () => ({ operation: "GetAuthorizationToken", params: {} }),

@@ -4,7 +4,7 @@
  * REQUIRE_MUTATION_CONSENT > allow.
  */
 import type { ParsedCommand } from "../parse/types.ts";
-import { builtinDenial, denialForText } from "./denylist.ts";
+import { builtinDenial, denialForText, secretSettingDenial } from "./denylist.ts";
 import { normalizeKey, policyKey, policyKeys } from "./keys.ts";
 import { matches, type UserPolicy } from "./policy-file.ts";
 
@@ -45,7 +45,8 @@ export function decide(cmd: ParsedCommand, settings: PolicySettings, policy: Use
     }
   }
   const base = { keys, matched };
-  const builtin = keys.map((k) => builtinDenial(...serviceAndCommand(k))).find((d) => d !== undefined);
+  const builtin = keys.map((k) => builtinDenial(...serviceAndCommand(k))).find((d) => d !== undefined) ??
+    secretSettingDenial(cmd.service, cmd.command ?? "", cmd.highLevel?.paths ?? []);
   if (builtin) {
     return {
       decision: "deny",

@@ -131,6 +131,25 @@ export function builtinDenial(service: string, command: string): Denial | undefi
   return BUILTIN_DENIALS.find((d) => d.command === `${service} ${command}`);
 }
 
+/** Configuration names whose values are secrets: `configure get` never prints them. */
+const SECRET_SETTINGS = new Set(["aws_secret_access_key", "aws_session_token", "aws_security_token"]);
+
+/** The denial of `aws configure get` for a secret (`aws_secret_access_key`, `dev.aws_session_token`, …). */
+export function secretSettingDenial(
+  service: string,
+  command: string,
+  args: readonly string[],
+): Denial | undefined {
+  if (service !== "configure" || command !== "get") return undefined;
+  const name = (args[0] ?? "").split(".").at(-1)!.toLowerCase();
+  if (!SECRET_SETTINGS.has(name)) return undefined;
+  return {
+    command: `configure get ${args[0]}`,
+    reason: "it would print a secret of the AWS configuration",
+    instead: "aws configure list shows which credentials are in use and where they come from, masked.",
+  };
+}
+
 /** The built-in denial for a command's text, found without parsing its arguments. */
 export function denialForText(text: string): Denial | undefined {
   const words = text.trim().split(/\s+/);
