@@ -30,6 +30,11 @@ const schema = z.object({
     "must be a whole number of seconds from 1 to 999999",
   )
     .transform(Number).default(300),
+  AWS_API_MCP_TAIL_FOLLOW_SECONDS: z.string().regex(
+    /^\s*[1-9]\d{0,4}\s*$/,
+    "must be a whole number of seconds from 1 to 99999",
+  )
+    .transform(Number).default(30),
   AWS_API_MCP_MAX_RESPONSE_BYTES: count.default(100 * 1024 * 1024),
   AWS_API_MCP_MAX_PAGES: count.default(1000),
   AWS_API_MCP_MAX_ITEMS: count.default(100_000),
@@ -85,6 +90,8 @@ export interface Config {
   maxOutputChars: number;
   /** The longest one call_aws command may run, in seconds (waiters are bounded by their own settings). */
   callTimeoutSeconds: number;
+  /** How long `aws logs tail --follow` follows before it returns what it saw (seconds). */
+  tailFollowSeconds: number;
   /** Replace output values the models mark sensitive: by default in read-only mode. */
   redactSensitive: boolean;
   /** Set when the server speaks MCP over HTTP instead of stdio. */
@@ -149,6 +156,7 @@ export function loadConfig(
       agentScriptsDir: at.agentScriptsDir,
       logFile: at.logFile,
       callTimeoutSeconds: v.AWS_API_MCP_CALL_TIMEOUT_SECONDS,
+      tailFollowSeconds: v.AWS_API_MCP_TAIL_FOLLOW_SECONDS,
       maxResponseBytes: v.AWS_API_MCP_MAX_RESPONSE_BYTES,
       maxPages: v.AWS_API_MCP_MAX_PAGES,
       maxItems: v.AWS_API_MCP_MAX_ITEMS,

@@ -156,7 +156,7 @@ async function attempt(
       done.value.redacted === 1 ? "" : "s"
     } the service model marks sensitive (secrets, passwords, keys) replaced by ${REDACTED}. Only the user can turn this off, by setting AWS_API_MCP_REDACT_SENSITIVE=false in the server's environment.`
     : undefined;
-  const notice = [stopped, redacted].filter((n) => n !== undefined).join(" ");
+  const notice = [done.value.notice, stopped, redacted].filter((n) => n !== undefined).join(" ");
   if (notice) r.notice = notice;
   // A cut output drops the paging notice with the NextToken it names.
   cuttable.set(r, { cmd: parsed.value, kept: redacted ? [redacted] : [] });

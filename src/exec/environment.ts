@@ -113,6 +113,8 @@ export function callDeps(
       env,
       redactSensitive: config.redactSensitive,
       maxResponseBytes: config.maxResponseBytes,
+      // Following ends a little before the call limit too.
+      tailFollowMs: Math.min(config.tailFollowSeconds, config.callTimeoutSeconds * 0.9) * 1000,
       // Paging ends a little before the call limit, so that what was fetched is returned, not lost.
       paging: {
         pages: config.maxPages,

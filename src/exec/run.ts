@@ -10,6 +10,7 @@ import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput, formatText } from "./output/format.ts";
 import { runTokenCommand, tokenClientService } from "./custom/tokens.ts";
 import { isConfigureView, runConfigureView } from "./custom/configure.ts";
+import { runLogsTail } from "./custom/logs-tail.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
 import { toCliOutput } from "./protocol/result.ts";
 import { withResponseMetadata } from "./output/metadata.ts";
@@ -57,6 +58,8 @@ export interface ExecOptions {
   maxResponseBytes?: number;
   /** Bounds on pagination even without max_results: pages, items, bytes held, time in ms. */
   paging?: { pages: number; items: number; bytes: number; ms: number; chars?: number };
+  /** How long `logs tail --follow` follows, in ms (AWS_API_MCP_TAIL_FOLLOW_SECONDS, within the call limit). */
+  tailFollowMs?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -69,6 +72,8 @@ export interface ExecResult {
   region: string;
   /** How many sensitive values were replaced by the redaction marker. */
   redacted?: number;
+  /** What the command says beside its output (a bounded `logs tail --follow` that stopped). */
+  notice?: string;
   /** The paging bound that ended a listing early (its NextToken resumes it). */
   stopped?: PagingStop;
 }
@@ -141,7 +146,7 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
 /** Whether call_aws runs `aws <service> <command>`, one of the CLI's own (the others are validated, then refused). */
 export function runsCustomization(service: string, command: string): boolean {
   return service === "s3" || tokenClientService(service, command) !== undefined ||
-    isConfigureView(service, command);
+    isConfigureView(service, command) || `${service} ${command}` === "logs tail";
 }
 
 /** How call_aws runs one of the `aws s3` commands it runs, or undefined for the others. */
@@ -213,6 +218,15 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
     const { result, text } = await s3(loaded, region);
     return { result, text, region };
+  }
+  if (cmd.kind === "high-level" && cmd.service === "logs" && cmd.command === "tail") {
+    const { loaded, region } = await clientFor(cmd, loadService("logs")!, opts);
+    const tail = await runLogsTail(cmd, loaded, {
+      followMs: opts.tailFollowMs ?? 30_000,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return { result: undefined, text: tail.text, region, ...(tail.notice ? { notice: tail.notice } : {}) };
   }
   if (cmd.kind === "high-level" && isConfigureView(cmd.service, cmd.command)) {
     const text = await runConfigureView(cmd, { env: opts.env ?? {}, profile: opts.profile });

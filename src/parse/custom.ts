@@ -40,6 +40,28 @@ const configureView = (operation: string, access: AccessLevel): CustomCommand =>
 });
 
 const COMMANDS: Readonly<Record<string, CustomCommand>> = {
+  "logs tail": {
+    options: [
+      { name: "since", kind: "one" },
+      { name: "follow", kind: "true" },
+      { name: "format", kind: "one" },
+      { name: "filter-pattern", kind: "one" },
+      { name: "log-stream-names", kind: "many" },
+      { name: "log-stream-name-prefix", kind: "one" },
+    ],
+    positionals: 1,
+    call: (v) => ({
+      operation: "FilterLogEvents",
+      params: defined({
+        filterPattern: str(v, "filter-pattern"),
+        logStreamNames: v.get("log-stream-names"),
+        logStreamNamePrefix: str(v, "log-stream-name-prefix"),
+      }),
+    }),
+    actions: ["logs:FilterLogEvents"],
+    access: "Read",
+    calls: ["logs filter-log-events"],
+  },
   "configure list": configureView("ListConfiguration", "Read"),
   "configure list-profiles": configureView("ListProfiles", "List"),
   "configure get": configureView("GetConfigurationValue", "Read"),
