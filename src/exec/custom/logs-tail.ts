@@ -81,8 +81,21 @@ export function formatEvent(e: LogEvent, format: string): string {
     const json = prettyJson(message);
     line = `${isoformat(ts, false)} ${e.logStreamName ?? ""} ${json === undefined ? message : `\n${json}`}`;
   } else line = `${isoformat(ts, true)} ${e.logStreamName ?? ""} ${message}`;
-  // Python's rstrip(): whitespace at the end, however much, becomes one newline.
-  return `${line.replace(/[\s\x1c-\x1f\x85]+$/u, "")}\n`;
+  return `${pyRstrip(line)}\n`;
+}
+
+// Python's str.isspace(): JavaScript's \s less U+FEFF, plus the separators U+001C–U+001F and U+0085.
+const PY_SPACE = new Set([
+  ..."\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a",
+  ..."\u2028\u2029\u202f\u205f\u3000",
+  ...[0x1c, 0x1d, 0x1e, 0x1f, 0x85].map((c) => String.fromCharCode(c)),
+]);
+
+/** Python's rstrip(): the CLI ends each event with exactly one newline, whatever whitespace it had. */
+function pyRstrip(s: string): string {
+  let end = s.length;
+  while (end > 0 && PY_SPACE.has(s[end - 1])) end--;
+  return s.slice(0, end);
 }
 
 /** Where following stands: how long it may go on, progress, cancellation, the wait between polls. */
