@@ -17,6 +17,8 @@ Deno.test("configuration: defaults and locations follow the environment", () => 
       redactSensitive: false,
     }],
     [{ HOME: "/h", READ_OPERATIONS_ONLY: "true" }, { redactSensitive: true, allowedProfiles: undefined }],
+    [{ HOME: "/h" }, { tailFollowSeconds: 30 }],
+    [{ HOME: "/h", AWS_API_MCP_TAIL_FOLLOW_SECONDS: " 120 " }, { tailFollowSeconds: 120 }],
     [{ HOME: "/h", READ_OPERATIONS_ONLY: "true", AWS_API_MCP_REDACT_SENSITIVE: "" }, {
       redactSensitive: true,
     }],
@@ -61,6 +63,7 @@ Deno.test("configuration: bad values and a missing home folder are errors that s
     ],
     [{ HOME: "/h", READ_OPERATIONS_ONLY: "maybe" }, /READ_OPERATIONS_ONLY/],
     [{ HOME: "/h", AWS_API_MCP_FILE_ACCESS: "everything" }, /AWS_API_MCP_FILE_ACCESS/],
+    [{ HOME: "/h", AWS_API_MCP_TAIL_FOLLOW_SECONDS: "0" }, /AWS_API_MCP_TAIL_FOLLOW_SECONDS/],
     [{}, /Neither HOME nor USERPROFILE is set/],
   ];
   for (const [env, message] of cases) {
