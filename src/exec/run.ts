@@ -11,6 +11,7 @@ import { applyQuery, formatOutput, formatText } from "./output/format.ts";
 import { runTokenCommand, tokenClientService } from "./custom/tokens.ts";
 import { isConfigureView, runConfigureView } from "./custom/configure.ts";
 import { runLogsTail } from "./custom/logs-tail.ts";
+import { runCfnDeploy } from "./custom/cfn-deploy.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
 import { toCliOutput } from "./protocol/result.ts";
 import { withResponseMetadata } from "./output/metadata.ts";
@@ -146,7 +147,8 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
 /** Whether call_aws runs `aws <service> <command>`, one of the CLI's own (the others are validated, then refused). */
 export function runsCustomization(service: string, command: string): boolean {
   return service === "s3" || tokenClientService(service, command) !== undefined ||
-    isConfigureView(service, command) || `${service} ${command}` === "logs tail";
+    isConfigureView(service, command) ||
+    ["logs tail", "cloudformation deploy"].includes(`${service} ${command}`);
 }
 
 /** How call_aws runs one of the `aws s3` commands it runs, or undefined for the others. */
@@ -218,6 +220,31 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const { loaded, region } = await clientFor(cmd, loadService(cmd.serviceModel)!, opts);
     const { result, text } = await s3(loaded, region);
     return { result, text, region };
+  }
+  if (cmd.kind === "high-level" && cmd.service === "cloudformation" && cmd.command === "deploy") {
+    const cfnModel = loadService("cloudformation")!;
+    const { loaded, region } = await clientFor(cmd, cfnModel, opts);
+    // As the CLI makes it: the S3 client ignores --endpoint-url (that is CloudFormation's); the environment's counts.
+    const s3Cmd = { ...cmd, globals: { ...cmd.globals, endpointUrl: undefined } };
+    const s3Model = loadService("s3api")!;
+    const deployed = await runCfnDeploy(cmd, loaded, {
+      files: opts.files,
+      s3: async () => ({
+        loaded: (await clientFor(s3Cmd, s3Model, opts)).loaded,
+        endpoint: endpointFor(s3Model, s3Cmd, opts.env ?? {}) ??
+          (region === "us-east-1" ? "https://s3.amazonaws.com" : `https://s3.${region}.amazonaws.com`),
+      }),
+      waiters: cfnModel.waiters as Record<string, Waiter>,
+      deadline: Date.now() + (opts.paging?.ms ?? 270_000),
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return {
+      result: undefined,
+      text: deployed.text,
+      region,
+      ...(deployed.notice ? { notice: deployed.notice } : {}),
+    };
   }
   if (cmd.kind === "high-level" && cmd.service === "logs" && cmd.command === "tail") {
     const { loaded, region } = await clientFor(cmd, loadService("logs")!, opts);

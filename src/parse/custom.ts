@@ -18,6 +18,8 @@ interface CustomCommand {
   access: AccessLevel;
   /** Every API operation the command may call, as `service command` CLI names. */
   calls: string[];
+  /** Local files it reads (checked against the file policy before it runs). */
+  files?: (v: Map<string, ArgValue>) => FileUse[];
 }
 
 const clusterId: OptionSpec = { name: "cluster-id", kind: "one", required: true };
@@ -40,6 +42,44 @@ const configureView = (operation: string, access: AccessLevel): CustomCommand =>
 });
 
 const COMMANDS: Readonly<Record<string, CustomCommand>> = {
+  "cloudformation deploy": {
+    options: [
+      { name: "template-file", kind: "one", required: true },
+      { name: "stack-name", kind: "one", required: true },
+      { name: "s3-bucket", kind: "one" },
+      { name: "force-upload", kind: "true" },
+      { name: "s3-prefix", kind: "one" },
+      { name: "kms-key-id", kind: "one" },
+      { name: "parameter-overrides", kind: "many" },
+      { name: "capabilities", kind: "many" },
+      { name: "no-execute-changeset", kind: "false", dest: "execute-changeset" },
+      { name: "disable-rollback", kind: "true" },
+      { name: "no-disable-rollback", kind: "false", dest: "disable-rollback" },
+      { name: "role-arn", kind: "one" },
+      { name: "notification-arns", kind: "many" },
+      { name: "fail-on-empty-changeset", kind: "true" },
+      { name: "no-fail-on-empty-changeset", kind: "false", dest: "fail-on-empty-changeset" },
+      { name: "tags", kind: "many" },
+    ],
+    call: (v) => ({ operation: "CreateChangeSet", params: { StackName: str(v, "stack-name") } }),
+    actions: [
+      "cloudformation:DescribeStacks",
+      "cloudformation:GetTemplateSummary",
+      "cloudformation:CreateChangeSet",
+      "cloudformation:DescribeChangeSet",
+      "cloudformation:ExecuteChangeSet",
+    ],
+    access: "Write",
+    calls: [
+      "cloudformation describe-stacks",
+      "cloudformation get-template-summary",
+      "cloudformation create-change-set",
+      "cloudformation describe-change-set",
+      "cloudformation execute-change-set",
+      "s3api put-object",
+    ],
+    files: (v) => [{ path: str(v, "template-file")!, mode: "read-text", via: "--template-file" }],
+  },
   "logs tail": {
     options: [
       { name: "since", kind: "one" },
@@ -260,6 +300,7 @@ export function parseCustom(
     }
   }
   const { operation, params } = spec.call(parsed.values);
+  ctx.used.push(...(spec.files?.(parsed.values) ?? []));
   const options = Object.fromEntries(parsed.values);
   const creds = credentialEntry(service, operation, params, command);
   return {
