@@ -25,10 +25,10 @@ export interface PageLimits {
   onPage?: (pages: number) => void;
   signal?: AbortSignal;
   /**
-   * Keep each page as the CLI's text formatter sees it: the first with the non-aggregate keys, every one with
-   * its result keys (null where the page has none).
+   * Keep each page: "text" as the CLI's text formatter sees it (the first with the non-aggregate keys, every one
+   * with its result keys, null where the page has none); "raw" as it came (yaml-stream prints those).
    */
-  pageViews?: boolean;
+  pageViews?: "text" | "raw";
 }
 
 const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
@@ -128,13 +128,16 @@ export async function paginate(
       if (v !== null && v !== undefined) next[inTokens[i]] = v;
     });
     let pageCount = 0;
-    const view: Record<string, unknown> | undefined = limits.pageViews
+    // "raw": each page as it came, as `--output yaml-stream` prints them.
+    const view: Record<string, unknown> | undefined = limits.pageViews === "raw"
+      ? { ...page }
+      : limits.pageViews
       ? (pages === 1 ? structuredClone(nonAggregate) : {})
       : undefined;
     if (view) views.push(view);
     for (const key of resultKeys) {
       let value = search(page, key);
-      if (view) setPath(view, key, value ?? null);
+      if (view && limits.pageViews === "text") setPath(view, key, value ?? null);
       if (value === null || value === undefined) continue;
       if (Array.isArray(value)) {
         let arr: unknown[] = value;

@@ -341,7 +341,11 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
           ? opts.paging.chars
           : undefined,
       },
-      pageViews: cmd.globals.output === "text",
+      pageViews: cmd.globals.output === "text"
+        ? "text"
+        : cmd.globals.output === "yaml-stream"
+        ? "raw"
+        : undefined,
     });
     result = paged.result;
     stopped = paged.stopped;
@@ -354,7 +358,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const text = result === undefined && cmd.globals.query === undefined
     ? ""
     : views
-    ? textByPage(views, (result as Record<string, unknown>).NextToken, cmd.globals.query)
+    ? byPage(views, (result as Record<string, unknown>).NextToken, cmd.globals)
     : formatOutput(queried, cmd.globals.output ?? "json", cmd.operation);
   return {
     result: result === undefined ? undefined : queried,
@@ -365,10 +369,20 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   };
 }
 
-/** `--output text` of a paginated command as the CLI prints it: each page, then where to resume. */
-function textByPage(views: Record<string, unknown>[], next: unknown, query: string | undefined): string {
+/**
+ * A paginated command's output as the CLI streams it, page by page: text (then where to resume), or
+ * yaml-stream (each page as it came, a one-item list each).
+ */
+function byPage(
+  views: Record<string, unknown>[],
+  next: unknown,
+  globals: { query?: string; output?: string },
+): string {
+  if (globals.output === "yaml-stream") {
+    return views.map((v) => formatOutput(applyQuery(v, globals.query), "yaml-stream")).join("");
+  }
   const pages = next === undefined ? views : [...views, { NextToken: { NextToken: next } }];
-  return pages.map((v) => formatText(applyQuery(v, query))).join("");
+  return pages.map((v) => formatText(applyQuery(v, globals.query))).join("");
 }
 
 async function saveOutfile(

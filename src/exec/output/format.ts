@@ -130,7 +130,8 @@ export function formatOutput(data: unknown, format: OutputFormat, title = ""): s
       if (data && typeof data === "object" && !Array.isArray(data) && !Object.keys(data).length) return "";
       return formatYaml(data);
     case "yaml-stream":
-      // The CLI streams each response as a list of one (pages merged here: one response).
+      // The CLI streams each response (each page) as a list of one; nothing for an empty one.
+      if (data && typeof data === "object" && !Array.isArray(data) && !Object.keys(data).length) return "";
       return formatYaml([data]);
     case "table":
       return formatTable(title, data);

@@ -1,5 +1,5 @@
 /**
- * `--output text|table|yaml` of a paginated command against the AWS CLI, both reading the same two pages
+ * `--output text|table|yaml|yaml-stream` of a paginated command against the AWS CLI, both reading the same two pages
  * from a local endpoint: text goes page by page (the first with its non-aggregate part, a missing result key
  * printed as None), with --query applied to each page and the resume token last.
  */
@@ -30,7 +30,7 @@ function page(keys: string[], next?: string, prefixes: string[] = []): string {
 }
 
 Deno.test({
-  name: "paginated text, table and yaml output print as the AWS CLI prints them",
+  name: "paginated text, table, yaml and yaml-stream output print as the AWS CLI prints them",
   ignore: !cliAvailable && !referenceRequired,
   sanitizeResources: false,
   sanitizeOps: false,
@@ -55,6 +55,9 @@ Deno.test({
         "aws s3api list-objects-v2 --bucket b --output table",
         "aws s3api list-objects-v2 --bucket b --output yaml",
         "aws s3api list-objects-v2 --bucket b --output yaml --max-items 3",
+        "aws s3api list-objects-v2 --bucket b --output yaml-stream",
+        "aws s3api list-objects-v2 --bucket b --output yaml-stream --query Contents[].Key",
+        "aws s3api list-objects-v2 --bucket b --output yaml-stream --max-items 3",
       ];
       for (const command of commands) {
         const full = `${command} --endpoint-url ${rec.endpoint}`;
