@@ -131,8 +131,8 @@ export function readConfinedSync(path: string, c: Confinement): Uint8Array {
   }
 }
 
-/** Reads a regular file the confinement allows. */
-export async function readConfined(path: string, c: Confinement): Promise<Uint8Array> {
+/** Opens a regular file the confinement allows and verifies what was opened; the caller closes it. */
+async function openVerified(path: string, c: Confinement) {
   const target = resolved(path, c);
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -140,11 +140,22 @@ export async function readConfined(path: string, c: Confinement): Promise<Uint8A
     const st = await handle.stat();
     if (!st.isFile()) throw notRegular(path);
     verifyOpened(path, target, st, c);
+    return { handle, size: st.size };
+  } catch (e) {
+    await handle?.close();
+    throw ioError(path, e);
+  }
+}
+
+/** Reads a regular file the confinement allows. */
+export async function readConfined(path: string, c: Confinement): Promise<Uint8Array> {
+  const { handle } = await openVerified(path, c);
+  try {
     return new Uint8Array(await handle.readFile());
   } catch (e) {
     throw ioError(path, e);
   } finally {
-    await handle?.close();
+    await handle.close();
   }
 }
 
@@ -158,21 +169,10 @@ export interface OpenedFile {
 
 /** Opens a regular file the confinement allows, for reading in pieces (a large upload is never held whole). */
 export async function openConfined(path: string, c: Confinement): Promise<OpenedFile> {
-  const target = resolved(path, c);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(target, openFlags(c, constants.O_RDONLY));
-    const st = await handle.stat();
-    if (!st.isFile()) throw notRegular(path);
-    verifyOpened(path, target, st, c);
-  } catch (e) {
-    await handle?.close();
-    throw ioError(path, e);
-  }
-  const opened = handle;
+  const { handle: opened, size } = await openVerified(path, c);
   let closed = false;
   return {
-    size: (await opened.stat()).size,
+    size,
     async *chunks(chunkSize = 1 << 20) {
       let at = 0;
       while (true) {

@@ -4,7 +4,7 @@ import { search } from "jmespath";
 import type { OutputFormat } from "../../parse/types.ts";
 import { ExecFailure } from "../errors.ts";
 import { queryFanOut } from "../../parse/query.ts";
-import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
+import { PyFloat, pyJson, pyStr } from "./pyjson.ts";
 import { formatYaml } from "./yaml.ts";
 import { formatTable } from "./table.ts";
 
@@ -56,15 +56,6 @@ export function plain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(plain);
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
   return v;
-}
-
-function pyStr(v: unknown): string {
-  if (v === null || v === undefined) return "None";
-  if (v === true) return "True";
-  if (v === false) return "False";
-  if (v instanceof PyFloat) return pyFloatRepr(v.value);
-  if (typeof v === "number" && !Number.isInteger(v)) return pyFloatRepr(v);
-  return String(v);
 }
 
 const isScalar = (v: unknown) => v === null || v instanceof PyFloat || typeof v !== "object";

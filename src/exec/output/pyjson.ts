@@ -31,6 +31,16 @@ export function pyFloatRepr(x: number): string {
   return `${sign}${intPart}.${frac || "0"}`;
 }
 
+/** Python's str() of a scalar: None, True, False, floats in repr. */
+export function pyStr(v: unknown): string {
+  if (v === null || v === undefined) return "None";
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (typeof v === "number" && !Number.isInteger(v)) return pyFloatRepr(v);
+  return String(v);
+}
+
 function str(s: string): string {
   // JSON.stringify escapes what Python does; Python leaves U+2028/2029 and lone surrogates alone too,
   // and JSON.stringify matches it for everything the CLI prints in practice.

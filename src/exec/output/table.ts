@@ -6,7 +6,7 @@
  * sections turned on their side (a header column and a value column).
  */
 import { readModel } from "../../models/registry.ts";
-import { PyFloat, pyFloatRepr } from "./pyjson.ts";
+import { PyFloat, pyStr } from "./pyjson.ts";
 
 const TERMINAL_WIDTH = 80;
 
@@ -43,16 +43,9 @@ function roundHalfEven(x: number): number {
 
 /** Python's str() of a value in a cell. */
 function cell(v: unknown): string {
-  if (v === null || v === undefined) return "None";
-  if (v === true) return "True";
-  if (v === false) return "False";
-  if (v instanceof PyFloat) return pyFloatRepr(v.value);
-  if (typeof v === "number" && !Number.isInteger(v)) return pyFloatRepr(v);
   if (Array.isArray(v)) return `[${v.map(repr).join(", ")}]`;
-  if (typeof v === "object") {
-    return `{${Object.entries(v).map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(", ")}}`;
-  }
-  return String(v);
+  if (isObject(v)) return `{${Object.entries(v).map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(", ")}}`;
+  return pyStr(v);
 }
 
 /** Python's repr() inside a container (a value that is not a scalar where others were). */
