@@ -9,7 +9,7 @@ import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput, formatText } from "./output/format.ts";
 import { runTokenCommand, tokenClientService } from "./custom/tokens.ts";
-import { isConfigureView, runConfigureView } from "./custom/configure.ts";
+import { runConfigureView } from "./custom/configure.ts";
 import { runLogsTail } from "./custom/logs-tail.ts";
 import { runCfnDeploy } from "./custom/cfn-deploy.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
@@ -146,10 +146,71 @@ async function runAllRegions(cmd: ParsedCommand, opts: ExecOptions): Promise<Exe
 
 /** Whether call_aws runs `aws <service> <command>`, one of the CLI's own (the others are validated, then refused). */
 export function runsCustomization(service: string, command: string): boolean {
-  return service === "s3" || tokenClientService(service, command) !== undefined ||
-    isConfigureView(service, command) ||
-    ["logs tail", "cloudformation deploy"].includes(`${service} ${command}`);
+  return service === "s3" || Object.hasOwn(CUSTOM, `${service} ${command}`);
 }
+
+type CustomRun = (cmd: ParsedCommand, opts: ExecOptions) => Promise<ExecResult>;
+
+/** A token command: its client's service (eks get-token signs with STS), then the runner. */
+const token: CustomRun = async (cmd, opts) => {
+  const { loaded, region } = await clientFor(
+    cmd,
+    loadService(tokenClientService(cmd.service, cmd.command!)!)!,
+    opts,
+  );
+  return { result: undefined, text: (await runTokenCommand(cmd, loaded, region, opts.signal)).text, region };
+};
+
+const configureView: CustomRun = async (cmd, opts) => ({
+  result: undefined,
+  text: await runConfigureView(cmd, { env: opts.env ?? {}, profile: opts.profile }),
+  region: await regionFor(cmd, opts),
+});
+
+/** The AWS CLI's own commands outside `aws s3` that call_aws runs, by `service command`. */
+const CUSTOM: Readonly<Record<string, CustomRun>> = {
+  "ecr get-login-password": token,
+  "ecr-public get-login-password": token,
+  "eks get-token": token,
+  "rds generate-db-auth-token": token,
+  "configure list": configureView,
+  "configure list-profiles": configureView,
+  "configure get": configureView,
+  "logs tail": async (cmd, opts) => {
+    const { loaded, region } = await clientFor(cmd, loadService("logs")!, opts);
+    const tail = await runLogsTail(cmd, loaded, {
+      followMs: opts.tailFollowMs ?? 30_000,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return { result: undefined, text: tail.text, region, ...(tail.notice ? { notice: tail.notice } : {}) };
+  },
+  "cloudformation deploy": async (cmd, opts) => {
+    const cfnModel = loadService("cloudformation")!;
+    const { loaded, region } = await clientFor(cmd, cfnModel, opts);
+    // As the CLI makes it: the S3 client ignores --endpoint-url (that is CloudFormation's); the environment's counts.
+    const s3Cmd = { ...cmd, globals: { ...cmd.globals, endpointUrl: undefined } };
+    const s3Model = loadService("s3api")!;
+    const deployed = await runCfnDeploy(cmd, loaded, {
+      files: opts.files,
+      s3: async () => ({
+        loaded: (await clientFor(s3Cmd, s3Model, opts)).loaded,
+        endpoint: endpointFor(s3Model, s3Cmd, opts.env ?? {}) ??
+          (region === "us-east-1" ? "https://s3.amazonaws.com" : `https://s3.${region}.amazonaws.com`),
+      }),
+      waiters: cfnModel.waiters as Record<string, Waiter>,
+      deadline: Date.now() + (opts.paging?.ms ?? 270_000),
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return {
+      result: undefined,
+      text: deployed.text,
+      region,
+      ...(deployed.notice ? { notice: deployed.notice } : {}),
+    };
+  },
+};
 
 /** How call_aws runs one of the `aws s3` commands it runs, or undefined for the others. */
 function s3Runner(cmd: ParsedCommand, opts: ExecOptions) {
@@ -221,60 +282,14 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const { result, text } = await s3(loaded, region);
     return { result, text, region };
   }
-  if (cmd.kind === "high-level" && cmd.service === "cloudformation" && cmd.command === "deploy") {
-    const cfnModel = loadService("cloudformation")!;
-    const { loaded, region } = await clientFor(cmd, cfnModel, opts);
-    // As the CLI makes it: the S3 client ignores --endpoint-url (that is CloudFormation's); the environment's counts.
-    const s3Cmd = { ...cmd, globals: { ...cmd.globals, endpointUrl: undefined } };
-    const s3Model = loadService("s3api")!;
-    const deployed = await runCfnDeploy(cmd, loaded, {
-      files: opts.files,
-      s3: async () => ({
-        loaded: (await clientFor(s3Cmd, s3Model, opts)).loaded,
-        endpoint: endpointFor(s3Model, s3Cmd, opts.env ?? {}) ??
-          (region === "us-east-1" ? "https://s3.amazonaws.com" : `https://s3.${region}.amazonaws.com`),
-      }),
-      waiters: cfnModel.waiters as Record<string, Waiter>,
-      deadline: Date.now() + (opts.paging?.ms ?? 270_000),
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-    });
-    return {
-      result: undefined,
-      text: deployed.text,
-      region,
-      ...(deployed.notice ? { notice: deployed.notice } : {}),
-    };
-  }
-  if (cmd.kind === "high-level" && cmd.service === "logs" && cmd.command === "tail") {
-    const { loaded, region } = await clientFor(cmd, loadService("logs")!, opts);
-    const tail = await runLogsTail(cmd, loaded, {
-      followMs: opts.tailFollowMs ?? 30_000,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-    });
-    return { result: undefined, text: tail.text, region, ...(tail.notice ? { notice: tail.notice } : {}) };
-  }
-  if (cmd.kind === "high-level" && isConfigureView(cmd.service, cmd.command)) {
-    const text = await runConfigureView(cmd, { env: opts.env ?? {}, profile: opts.profile });
-    return { result: undefined, text, region: await regionFor(cmd, opts) };
-  }
-  const tokenService = cmd.kind === "high-level" ? tokenClientService(cmd.service, cmd.command) : undefined;
-  if (tokenService) {
-    const { loaded, region } = await clientFor(cmd, loadService(tokenService)!, opts);
-    return {
-      result: undefined,
-      text: (await runTokenCommand(cmd, loaded, region, opts.signal)).text,
-      region,
-    };
-  }
+  const custom = cmd.kind === "high-level" ? CUSTOM[`${cmd.service} ${cmd.command}`] : undefined;
+  if (custom) return await custom(cmd, opts);
   if (cmd.kind === "high-level") {
     throw new ExecFailure({
       code: "UNSUPPORTED_COMMAND",
       message:
         `'aws ${cmd.service} ${cmd.command}' is one of the AWS CLI's own commands, which this server does not run yet.`,
-      hint:
-        "Use the API commands it is built on (for example aws logs filter-log-events instead of aws logs tail).",
+      hint: "Use the API commands it is built on (for example aws dynamodb scan instead of aws ddb select).",
     });
   }
   const service = loadService(cmd.serviceModel)!;

@@ -10,10 +10,19 @@ Deno.test("aws-api-mcp models --json prints the counts and sources", async () =>
   for (const k of ["waiters", "paginators", "servicesWithSdk"]) assertEquals(typeof out[k], "number", k);
   assertEquals(typeof out.sources.botocore, "string");
   // Which of the CLI's own commands run, and which are validated only.
-  for (const c of ["s3 sync", "s3 presign", "eks get-token", "ecr get-login-password"]) {
+  for (
+    const c of [
+      "s3 sync",
+      "s3 presign",
+      "eks get-token",
+      "ecr get-login-password",
+      "logs tail",
+      "configure list",
+    ]
+  ) {
     ok(out.customizations.runs.includes(c), c);
   }
-  for (const c of ["logs tail", "cloudformation deploy", "configure set"]) {
+  for (const c of ["cloudformation package", "ddb select", "configure set"]) {
     ok(out.customizations.validatedOnly.includes(c), c);
   }
 });

@@ -18,11 +18,6 @@ export interface ConfigContext {
   profile?: string;
 }
 
-/** Whether call_aws runs `aws configure <command>` here. */
-export function isConfigureView(service: string, command: string): boolean {
-  return service === "configure" && ["list", "list-profiles", "get"].includes(command);
-}
-
 async function sharedFiles(env: ConfigContext["env"]) {
   const home = env.HOME ?? env.USERPROFILE ?? "";
   const configPath = env.AWS_CONFIG_FILE ?? `${home}/.aws/config`;
