@@ -8,10 +8,6 @@ import type { ExecFiles } from "./types.ts";
 import { FileBody, type ParsedCommand } from "../parse/types.ts";
 import { type ExecError, ExecFailure, fromSdkError } from "./errors.ts";
 import { applyQuery, formatOutput, formatText } from "./output/format.ts";
-import { runTokenCommand, tokenClientService } from "./custom/tokens.ts";
-import { runConfigureView } from "./custom/configure.ts";
-import { runLogsTail } from "./custom/logs-tail.ts";
-import { runCfnDeploy } from "./custom/cfn-deploy.ts";
 import { paginate, type PagingStop } from "./paginate.ts";
 import { toCliOutput } from "./protocol/result.ts";
 import { withResponseMetadata } from "./output/metadata.ts";
@@ -151,8 +147,11 @@ export function runsCustomization(service: string, command: string): boolean {
 
 type CustomRun = (cmd: ParsedCommand, opts: ExecOptions) => Promise<ExecResult>;
 
+// The runners load on first use: start-up does not pay for them (nor for the signer the tokens use).
+
 /** A token command: its client's service (eks get-token signs with STS), then the runner. */
 const token: CustomRun = async (cmd, opts) => {
+  const { runTokenCommand, tokenClientService } = await import("./custom/tokens.ts");
   const { loaded, region } = await clientFor(
     cmd,
     loadService(tokenClientService(cmd.service, cmd.command!)!)!,
@@ -161,11 +160,11 @@ const token: CustomRun = async (cmd, opts) => {
   return { result: undefined, text: (await runTokenCommand(cmd, loaded, region, opts.signal)).text, region };
 };
 
-const configureView: CustomRun = async (cmd, opts) => ({
-  result: undefined,
-  text: await runConfigureView(cmd, { env: opts.env ?? {}, profile: opts.profile }),
-  region: await regionFor(cmd, opts),
-});
+const configureView: CustomRun = async (cmd, opts) => {
+  const { runConfigureView } = await import("./custom/configure.ts");
+  const text = await runConfigureView(cmd, { env: opts.env ?? {}, profile: opts.profile });
+  return { result: undefined, text, region: await regionFor(cmd, opts) };
+};
 
 /** The AWS CLI's own commands outside `aws s3` that call_aws runs, by `service command`. */
 const CUSTOM: Readonly<Record<string, CustomRun>> = {
@@ -177,6 +176,7 @@ const CUSTOM: Readonly<Record<string, CustomRun>> = {
   "configure list-profiles": configureView,
   "configure get": configureView,
   "logs tail": async (cmd, opts) => {
+    const { runLogsTail } = await import("./custom/logs-tail.ts");
     const { loaded, region } = await clientFor(cmd, loadService("logs")!, opts);
     const tail = await runLogsTail(cmd, loaded, {
       followMs: opts.tailFollowMs ?? 30_000,
@@ -186,6 +186,7 @@ const CUSTOM: Readonly<Record<string, CustomRun>> = {
     return { result: undefined, text: tail.text, region, ...(tail.notice ? { notice: tail.notice } : {}) };
   },
   "cloudformation deploy": async (cmd, opts) => {
+    const { runCfnDeploy } = await import("./custom/cfn-deploy.ts");
     const cfnModel = loadService("cloudformation")!;
     const { loaded, region } = await clientFor(cmd, cfnModel, opts);
     // As the CLI makes it: the S3 client ignores --endpoint-url (that is CloudFormation's); the environment's counts.
