@@ -151,7 +151,15 @@ export const OUTCOMES: readonly Outcome[] = [
   { all: [["who", "whom"], DONE], anyService: true, commands: ["cloudtrail lookup-events"] },
   { all: [["audit", "auditing"]], read: true, anyService: true, commands: ["cloudtrail lookup-events"] },
   {
-    all: [["what", "anything", "something"], ["changed", "modified", "happened", "touched"]],
+    all: [["what", "anything", "something"], [
+      "changed",
+      "modified",
+      "happened",
+      "touched",
+      "deleted",
+      "removed",
+      "terminated",
+    ]],
     none: ["only", "just", "files", "folder", "directory", "sync"],
     read: true,
     anyService: true,
@@ -359,6 +367,58 @@ export const OUTCOMES: readonly Outcome[] = [
     none: ["profiles"],
     read: true,
     commands: ["configure list", "configure get"],
+  },
+  // Databases: where they are and what they run.
+  {
+    all: [DATABASE, [
+      "ip",
+      "address",
+      "endpoint",
+      "hostname",
+      "host",
+      "port",
+      "version",
+      "engine",
+      "class",
+      "status",
+      "running",
+      "connection",
+    ]],
+    none: ["snapshot", "snapshots", "create", "restore", "upgrade", "modify", "free", "left", "metrics"],
+    read: true,
+    commands: ["rds describe-db-instances", "rds describe-db-clusters"],
+  },
+  // Load balancers: are their targets well.
+  {
+    all: [["healthy", "unhealthy", "health"], [
+      "balancer",
+      "balancers",
+      "alb",
+      "nlb",
+      "elb",
+      "target",
+      "targets",
+    ]],
+    read: true,
+    commands: ["elbv2 describe-target-health"],
+  },
+  // DNS: which names lead where.
+  {
+    // Not "point": "point the record at …" asks for a change.
+    all: [["dns", "record", "records", "cname", "alias", "domain"], [
+      "points",
+      "pointing",
+      "resolve",
+      "resolves",
+      "names",
+      "name",
+      "route",
+      "routes",
+    ]],
+    none: ["create", "add", "change", "update", "delete", "register"],
+    read: true,
+    anyService: true,
+    commands: ["route53 list-resource-record-sets", "route53 list-hosted-zones"],
   },
   // Servers: which are in a state, when they need care, addresses, shells, commands on a fleet.
   {

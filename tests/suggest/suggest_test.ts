@@ -34,7 +34,7 @@ function accuracy(cases: Case[]): { top1: number; top5: number } {
   return { top1: top1 / cases.length, top5: top5 / cases.length };
 }
 
-// Requests phrased by intent and outcome (tests/fixtures/suggest-intents.json, 183 of our own): before the
+// Requests phrased by intent and outcome (tests/fixtures/suggest-intents.json, 213 of our own): before the
 // outcomes and question handling, top-1 21 %, top-5 49 % on the first 123 of them.
 Deno.test("suggest accuracy on intent-style requests: top-5 ≥ 85 %, top-1 ≥ 60 %", () => {
   const { top1, top5 } = accuracy(intents);
