@@ -28,11 +28,31 @@ const RESOLVERS: Array<[string, RegExp]> = [
   ["=", /^(?:=)$/],
 ];
 
+// YAML 1.1's booleans, which the CLI adds when it writes CloudFormation templates.
+const BOOL_1_1: [string, RegExp] = [
+  "yYnNtTfFoO",
+  /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+];
+
 /** Whether a plain scalar would read back as a string. */
-function readsAsString(s: string): boolean {
+function readsAsString(s: string, style: YamlStyle): boolean {
   if (s === "") return false;
-  return !RESOLVERS.some(([first, re]) => first.includes(s[0]) && re.test(s));
+  const resolvers = style.yaml11Bools ? [...RESOLVERS, BOOL_1_1] : RESOLVERS;
+  return !resolvers.some(([first, re]) => first.includes(s[0]) && re.test(s));
 }
+
+/**
+ * Which emitter to be: the CLI's output goes through libyaml (keys sorted); the CloudFormation templates it
+ * writes go through ruamel.yaml's pure-Python emitter (keys in order, YAML 1.1 booleans quoted).
+ */
+export interface YamlStyle {
+  emitter: "libyaml" | "ruamel";
+  sortKeys: boolean;
+  yaml11Bools: boolean;
+}
+
+const CLI_OUTPUT: YamlStyle = { emitter: "libyaml", sortKeys: true, yaml11Bools: false };
+const TEMPLATE: YamlStyle = { emitter: "ruamel", sortKeys: false, yaml11Bools: true };
 
 interface Analysis {
   empty: boolean;
@@ -41,15 +61,15 @@ interface Analysis {
   single: boolean;
 }
 
-// libyaml's IS_PRINTABLE: no NEL, nothing beyond the Basic Multilingual Plane.
-const printable = (ch: string) => {
+// libyaml's IS_PRINTABLE: no NEL, nothing beyond the Basic Multilingual Plane. ruamel's emitter takes both.
+const printable = (ch: string, emitter: YamlStyle["emitter"]) => {
   const c = ch.codePointAt(0)!;
   return ch === "\n" || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) ||
-    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
+    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff) || (emitter === "ruamel" && (c === 0x85 || c >= 0x10000));
 };
 
 /** Which styles can carry the string (libyaml's yaml_emitter_analyze_scalar, block context, unicode allowed). */
-function analyze(s: string): Analysis {
+function analyze(s: string, emitter: YamlStyle["emitter"] = "libyaml"): Analysis {
   if (!s) return { empty: true, multiline: false, plain: true, single: true };
   const chars = [...s];
   let indicators = s.startsWith("---") || s.startsWith("...");
@@ -68,7 +88,7 @@ function analyze(s: string): Analysis {
       if (ch === "#" && precededByWhitespace) indicators = true;
     }
     if (BREAKS.includes(ch)) breaks = true;
-    if (!printable(ch)) special = true;
+    if (!printable(ch, emitter)) special = true;
     if (ch === " ") {
       if (i === 0) leadingSpace = true;
       if (i === chars.length - 1) trailingSpace = true;
@@ -113,8 +133,17 @@ const ESCAPES: Readonly<Record<string, string>> = {
   "\u2029": "P",
 };
 
+/** A character as a double-quoted escape: the short forms, else \\x, \\u or \\U and its code. */
+function escape(ch: string): string {
+  if (ESCAPES[ch] !== undefined) return `\\${ESCAPES[ch]}`;
+  const c = ch.codePointAt(0)!;
+  const hex = (w: number) => c.toString(16).toUpperCase().padStart(w, "0");
+  return c <= 0xff ? `\\x${hex(2)}` : c <= 0xffff ? `\\u${hex(4)}` : `\\U${hex(8)}`;
+}
+
 /** The emitter's output and where it is: the column, and whether the last thing written was whitespace. */
 class Writer {
+  constructor(readonly style: YamlStyle) {}
   out = "";
   column = 0;
   whitespace = true;
@@ -211,24 +240,53 @@ class Writer {
     this.indicator("'", false);
   }
 
-  /** libyaml's double-quoted writer: escapes, and a long line broken at a space in place of the space. */
   double(text: string, indent: number, split: boolean): void {
+    if (this.style.emitter === "ruamel") this.doubleRuamel(text, indent, split);
+    else this.doubleLibyaml(text, indent, split);
+  }
+
+  /** ruamel's (PyYAML's) double-quoted writer: a long line ends with a backslash and goes on below. */
+  doubleRuamel(text: string, indent: number, split: boolean): void {
+    this.indicator('"', true);
+    const chars = [...text];
+    let start = 0;
+    for (let end = 0; end <= chars.length; end++) {
+      const ch = chars[end];
+      const c = ch?.codePointAt(0) ?? 0;
+      const plainChar = ch !== undefined && !'"\\\x85\u2028\u2029\ufeff'.includes(ch) &&
+        ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd));
+      if (!plainChar) {
+        if (start < end) {
+          this.write(chars.slice(start, end).join(""));
+          start = end;
+        }
+        if (ch !== undefined) {
+          this.write(escape(ch));
+          start = end + 1;
+        }
+      }
+      if (
+        end > 0 && end < chars.length - 1 && (ch === " " || start >= end) &&
+        this.column + (end - start) > WIDTH && split
+      ) {
+        this.write(`${chars.slice(start, end).join("")}\\`);
+        if (start < end) start = end;
+        this.indent(indent);
+        this.whitespace = this.indention = false;
+        if (chars[start] === " ") this.write("\\");
+      }
+    }
+    this.indicator('"', false);
+  }
+
+  /** libyaml's double-quoted writer: escapes, and a long line broken at a space in place of the space. */
+  doubleLibyaml(text: string, indent: number, split: boolean): void {
     this.indicator('"', true);
     const chars = [...text];
     let spaces = false;
     chars.forEach((ch, i) => {
-      const c = ch.codePointAt(0)!;
-      if (!printable(ch) || '\n\r\x85\u2028\u2029"\\'.includes(ch)) {
-        const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, "0");
-        this.write(
-          ESCAPES[ch] !== undefined
-            ? `\\${ESCAPES[ch]}`
-            : c <= 0xff
-            ? `\\x${hex(c, 2)}`
-            : c <= 0xffff
-            ? `\\u${hex(c, 4)}`
-            : `\\U${hex(c, 8)}`,
-        );
+      if (!printable(ch, "libyaml") || '\n\r\x85\u2028\u2029"\\'.includes(ch)) {
+        this.write(escape(ch));
         spaces = false;
       } else if (ch === " ") {
         if (split && !spaces && this.column > WIDTH && i !== 0 && i !== chars.length - 1) {
@@ -246,10 +304,12 @@ class Writer {
 
   /** A string as a value (`indent` for its continuation lines) or as a mapping key. */
   string(s: string, indent: number, key = false): void {
-    const a = analyze(s);
-    const plainOk = readsAsString(s) && !(key && (a.empty || a.multiline)) && a.plain;
+    const a = analyze(s, this.style.emitter);
+    const plainOk = readsAsString(s, this.style) && !(key && (a.empty || a.multiline)) && a.plain;
+    // ruamel prefers double quotes to single for a string with a quote or a line break in it.
+    const doubled = this.style.emitter === "ruamel" && (s.includes("'") || s.includes("\n"));
     if (plainOk) this.plain(s, indent, !key);
-    else if (a.single && !(key && a.multiline)) this.single(s, indent, !key);
+    else if (a.single && !doubled && !(key && a.multiline)) this.single(s, indent, !key);
     else this.double(s, indent, !key);
   }
 
@@ -277,12 +337,12 @@ class Writer {
         this.node(item, at, "item");
       }
     } else if (isMapping(v)) {
-      const keys = Object.keys(v).sort(compareKeys);
+      const keys = this.style.sortKeys ? Object.keys(v).sort(compareKeys) : Object.keys(v);
       if (!keys.length) return this.flowEmpty("{}");
       const at = context === "root" ? indent : indent + 2;
       for (const k of keys) {
         this.indent(at);
-        if (simpleKey(k)) {
+        if (this.simpleKey(k)) {
           this.string(k, at, true);
           this.indicator(":", false);
           this.node(v[k], at, "value");
@@ -298,13 +358,21 @@ class Writer {
     } else this.scalar(v, indent + 2);
   }
 
+  /**
+   * Whether a key can be written as `key:`: one line, and short — libyaml counts its UTF-8 bytes (at most 128),
+   * ruamel its characters plus its tag's five (`!!str`, under 128).
+   */
+  simpleKey(k: string): boolean {
+    const short = this.style.emitter === "libyaml"
+      ? new TextEncoder().encode(k).length <= 128
+      : [...k].length + 5 < 128;
+    return short && !analyze(k, this.style.emitter).multiline;
+  }
+
   flowEmpty(text: string): void {
     this.indicator(text, true);
   }
 }
-
-/** Whether a key can be written as `key:` (libyaml: one line, at most 128 bytes). */
-const simpleKey = (k: string) => !analyze(k).multiline && new TextEncoder().encode(k).length <= 128;
 
 const isMapping = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof PyFloat);
@@ -334,7 +402,16 @@ export function formatYaml(data: unknown): string {
   if (data === null || data === undefined || typeof data !== "object" || data instanceof PyFloat) {
     return `${pyJson(data ?? null)}\n`;
   }
-  const w = new Writer();
+  return dump(data, CLI_OUTPUT);
+}
+
+function dump(data: unknown, style: YamlStyle): string {
+  const w = new Writer(style);
   w.node(data, 0, "root");
   return `${w.out}\n`;
+}
+
+/** A CloudFormation template as `aws cloudformation package` writes it (ruamel's emitter, keys in order). */
+export function formatTemplateYaml(template: unknown): string {
+  return dump(template, TEMPLATE);
 }

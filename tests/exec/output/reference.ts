@@ -4,20 +4,28 @@
  */
 
 /**
- * What the CLI prints for each document: `yaml` (its YAMLDumper) or `table` (its TableFormatter, titled "T");
+ * What the CLI prints for each document: `yaml` (its YAMLDumper), `table` (its TableFormatter, titled "T") or
+ * `template` (the YAML `cloudformation package` writes);
  * null where the CLI fails (its table refuses rows of differing lengths in one section, and lists mixing objects with other values).
  */
-export async function cliFormat(kind: "yaml" | "table", docs: unknown[]): Promise<Array<string | null>> {
+export async function cliFormat(
+  kind: "yaml" | "table" | "template",
+  docs: unknown[],
+): Promise<Array<string | null>> {
   const script = [
     "import sys, json, io, argparse",
+    "from collections import OrderedDict",
     "from awscli.formatter import YAMLDumper, TableFormatter",
+    "from awscli.customizations.cloudformation.yamlhelper import yaml_dump",
     "args = argparse.Namespace(color='auto', query=None)",
     "for line in sys.stdin:",
     "    out = io.StringIO()",
     "    try:",
     kind === "yaml"
       ? "        YAMLDumper().dump(json.loads(line), out)"
-      : "        TableFormatter(args)('T', json.loads(line), out)",
+      : kind === "table"
+      ? "        TableFormatter(args)('T', json.loads(line), out)"
+      : "        out.write(yaml_dump(json.loads(line, object_pairs_hook=OrderedDict)))",
     "        sys.stdout.write(json.dumps(out.getvalue()) + '\\n')",
     "    except Exception:",
     "        sys.stdout.write('null\\n')",

@@ -4,7 +4,7 @@
  * what decides a string's style and its line folding.
  */
 import { deepStrictEqual as assertEquals } from "node:assert";
-import { formatYaml } from "../../../src/exec/output/yaml.ts";
+import { formatTemplateYaml, formatYaml } from "../../../src/exec/output/yaml.ts";
 import { cliAvailable, referenceRequired } from "../../../scripts/wire-compare.ts";
 import { cliFormat, firstDifferences, random, randomValue } from "./reference.ts";
 
@@ -45,6 +45,22 @@ Deno.test({
     const want = await cliFormat("yaml", docs);
     const got = docs.map(formatYaml);
     const wrong = docs.filter((_, i) => want[i] !== got[i]).length;
+    assertEquals(firstDifferences(docs, want, got), [], `${wrong} of ${docs.length} differ`);
+  },
+});
+
+Deno.test({
+  name: "yaml: 2,000 random templates written exactly as aws cloudformation package writes them",
+  ignore: !cliAvailable && !referenceRequired,
+  async fn() {
+    const next = random(777);
+    const docs = Array.from({ length: 2000 }, () => {
+      const v = randomValue(next, 0);
+      return v !== null && typeof v === "object" ? v : { v };
+    });
+    const want = await cliFormat("template", docs);
+    const got = docs.map(formatTemplateYaml);
+    const wrong = docs.filter((_, i) => want[i] !== null && want[i] !== got[i]).length;
     assertEquals(firstDifferences(docs, want, got), [], `${wrong} of ${docs.length} differ`);
   },
 });
