@@ -19,6 +19,7 @@ import type { Decision } from "../policy/decide.ts";
 import { ExecFailure } from "./errors.ts";
 import {
   FileFailure,
+  kindConfined,
   listConfined,
   openConfined,
   readConfined,
@@ -135,8 +136,10 @@ export function callDeps(
           const name = path.split(/[/\\]/).filter(Boolean).at(-1) ?? basename(a);
           return `${dir}${sep}${name === "." || name === ".." ? basename(a) : name}`;
         },
+        absolute: (path) => abs(path),
         read: (path) => confined(() => readConfined(path, confinement)),
         open: (path) => confined(() => openConfined(path, confinement)),
+        kind: (path) => confined(() => kindConfined(path, confinement)),
         write: (path, data, mtime) => confined(() => writeConfined(path, data, confinement, mtime)),
         list: (dir, follow, missing) => confined(() => listConfined(dir, confinement, follow, missing)),
         remove: (path) => confined(() => removeConfined(path, confinement)),

@@ -147,6 +147,19 @@ export function runsCustomization(service: string, command: string): boolean {
 
 type CustomRun = (cmd: ParsedCommand, opts: ExecOptions) => Promise<ExecResult>;
 
+/**
+ * The S3 client the CLI's CloudFormation commands make: it ignores --endpoint-url (that is CloudFormation's;
+ * the environment's AWS_ENDPOINT_URL_S3 counts), and its endpoint as the URLs of uploaded templates name it.
+ */
+async function cliS3Client(cmd: ParsedCommand, opts: ExecOptions) {
+  const s3Cmd = { ...cmd, globals: { ...cmd.globals, endpointUrl: undefined } };
+  const model = loadService("s3api")!;
+  const { loaded, region } = await clientFor(s3Cmd, model, opts);
+  const endpoint = endpointFor(model, s3Cmd, opts.env ?? {}) ??
+    (region === "us-east-1" ? "https://s3.amazonaws.com" : `https://s3.${region}.amazonaws.com`);
+  return { s3: loaded, endpoint, region };
+}
+
 // The runners load on first use: start-up does not pay for them (nor for the signer the tokens use).
 
 /** A token command: its client's service (eks get-token signs with STS), then the runner. */
@@ -185,20 +198,34 @@ const CUSTOM: Readonly<Record<string, CustomRun>> = {
     });
     return { result: undefined, text: tail.text, region, ...(tail.notice ? { notice: tail.notice } : {}) };
   },
+  "cloudformation package": async (cmd, opts) => {
+    const { runCfnPackage } = await import("./custom/cfn-package.ts");
+    const { metadataOf } = await import("./s3/cp.ts");
+    const o = cmd.highLevel!.options;
+    const { s3, endpoint, region } = await cliS3Client(cmd, opts);
+    const { text } = await runCfnPackage(cmd, opts.files, {
+      bucket: o["s3-bucket"] as string,
+      prefix: o["s3-prefix"] as string | undefined,
+      kmsKeyId: o["kms-key-id"] as string | undefined,
+      forceUpload: o["force-upload"] === true,
+      metadata: typeof o.metadata === "string" ? metadataOf(o.metadata) : undefined,
+      s3,
+      endpoint,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return { result: undefined, text, region };
+  },
   "cloudformation deploy": async (cmd, opts) => {
     const { runCfnDeploy } = await import("./custom/cfn-deploy.ts");
     const cfnModel = loadService("cloudformation")!;
     const { loaded, region } = await clientFor(cmd, cfnModel, opts);
-    // As the CLI makes it: the S3 client ignores --endpoint-url (that is CloudFormation's); the environment's counts.
-    const s3Cmd = { ...cmd, globals: { ...cmd.globals, endpointUrl: undefined } };
-    const s3Model = loadService("s3api")!;
     const deployed = await runCfnDeploy(cmd, loaded, {
       files: opts.files,
-      s3: async () => ({
-        loaded: (await clientFor(s3Cmd, s3Model, opts)).loaded,
-        endpoint: endpointFor(s3Model, s3Cmd, opts.env ?? {}) ??
-          (region === "us-east-1" ? "https://s3.amazonaws.com" : `https://s3.${region}.amazonaws.com`),
-      }),
+      s3: async () => {
+        const { s3, endpoint } = await cliS3Client(cmd, opts);
+        return { loaded: s3, endpoint };
+      },
       waiters: cfnModel.waiters as Record<string, Waiter>,
       deadline: Date.now() + (opts.paging?.ms ?? 270_000),
       signal: opts.signal,

@@ -80,6 +80,28 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
     ],
     files: (v) => [{ path: str(v, "template-file")!, mode: "read-text", via: "--template-file" }],
   },
+  "cloudformation package": {
+    options: [
+      { name: "template-file", kind: "one", required: true },
+      { name: "s3-bucket", kind: "one", required: true },
+      { name: "s3-prefix", kind: "one" },
+      { name: "kms-key-id", kind: "one" },
+      { name: "output-template-file", kind: "one" },
+      { name: "use-json", kind: "true" },
+      { name: "force-upload", kind: "true" },
+      { name: "metadata", kind: "one" },
+    ],
+    call: (v) => ({ operation: "PutObject", params: { Bucket: str(v, "s3-bucket") } }),
+    actions: ["s3:PutObject", "s3:GetObject"],
+    access: "Write",
+    calls: ["s3api head-object", "s3api put-object"],
+    files: (v) => [
+      { path: str(v, "template-file")!, mode: "read-text", via: "--template-file" },
+      ...(str(v, "output-template-file") === undefined
+        ? []
+        : [{ path: str(v, "output-template-file")!, mode: "write" as const, via: "--output-template-file" }]),
+    ],
+  },
   "logs tail": {
     options: [
       { name: "since", kind: "one" },

@@ -247,6 +247,13 @@ export async function removeConfined(path: string, c: Confinement): Promise<void
   }
 }
 
+/** What a path the confinement allows names: a regular file, a folder, or nothing (or something else). */
+export async function kindConfined(path: string, c: Confinement): Promise<"file" | "folder" | "missing"> {
+  const target = resolved(path, c);
+  const st = await stat(target).catch(() => undefined);
+  return st?.isFile() ? "file" : st?.isDirectory() ? "folder" : "missing";
+}
+
 /** A regular file found under a folder: its path below it (`/`-separated), size and modification time. */
 export interface LocalFile {
   relative: string;

@@ -54,6 +54,9 @@ export function pyJson(value: unknown, indent = 0): string {
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "string") return str(value);
+  // A value that says how it serializes (a template's date kept as written).
+  const own = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof own === "function" && !Array.isArray(value)) return pyJson(own.call(value), indent);
   const pad = " ".repeat(indent + 4), end = " ".repeat(indent);
   if (Array.isArray(value)) {
     if (!value.length) return "[]";

@@ -8,6 +8,14 @@
 import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
 
 const WIDTH = 80;
+
+/** A scalar written as it was read (a template's unquoted date stays a date: `2010-09-09`, not quoted). */
+export class PlainScalar {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
+}
 const BREAKS = "\n\x85\u2028\u2029";
 const WHITESPACE = "\0 \t\r\n\x85\u2028\u2029";
 
@@ -315,6 +323,7 @@ class Writer {
 
   scalar(v: unknown, indent: number): void {
     if (typeof v === "string") return this.string(v, indent);
+    if (v instanceof PlainScalar) return this.plain(v.text, indent, true);
     const text = v === null || v === undefined
       ? "null"
       : v === true
@@ -375,7 +384,8 @@ class Writer {
 }
 
 const isMapping = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof PyFloat);
+  v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof PyFloat) &&
+  !(v instanceof PlainScalar);
 
 const SURROGATE = /[\ud800-\udfff]/;
 

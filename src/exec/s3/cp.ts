@@ -56,7 +56,7 @@ export function contentTypeOf(name: string): string | undefined {
 }
 
 /** `--metadata` as the CLI takes it: JSON, or shorthand `key1=value1,key2=value2`. */
-function metadataOf(text: string): Record<string, string> {
+export function metadataOf(text: string): Record<string, string> {
   let value: unknown;
   try {
     value = text.trimStart().startsWith("{") ? JSON.parse(text) : parseShorthand(text, "--metadata");
