@@ -157,14 +157,17 @@ function matchedOutcomes(raw: string[], named: Set<string> | undefined): string[
 function hintedServices(
   raw: string[],
   hints: IndexFile["hints"],
-): { services: Set<string>; strong: boolean } {
-  const strong = new Set<string>(), weak = new Set<string>();
+): { services: Set<string>; strong: boolean; named: Set<string> } {
+  const strong = new Set<string>(), weak = new Set<string>(), named = new Set<string>();
   const lookup = (
     key: string,
     table: Record<string, string[]>,
   ) => (Object.hasOwn(table, key) ? table[key] : Object.hasOwn(table, `${key}s`) ? table[`${key}s`] : []);
   for (let i = 0; i < raw.length; i++) {
-    for (const s of SERVICES.get(stem(raw[i])) ?? []) strong.add(s);
+    for (const s of SERVICES.get(stem(raw[i])) ?? []) {
+      strong.add(s);
+      named.add(s);
+    }
     for (let n = 1; n <= MAX_NAME_WORDS && i + n <= raw.length; n++) {
       const key = raw.slice(i, i + n).join("");
       if (n > 1) { for (const s of CURATED_NAMES.get(key) ?? []) strong.add(s); }
@@ -172,7 +175,7 @@ function hintedServices(
       for (const s of lookup(key, hints.weak)) weak.add(s);
     }
   }
-  return strong.size ? { services: strong, strong: true } : { services: weak, strong: false };
+  return strong.size ? { services: strong, strong: true, named } : { services: weak, strong: false, named };
 }
 
 const PREPOSITIONS = new Set(
@@ -242,7 +245,8 @@ export function rank(query: string, n = 5): Ranked[] {
   // "which instances are running": the thing asked about follows the question word.
   const asksWhich = (raw[0] === "which" || raw[0] === "what") && raw.length > 2 && !VERBS.has(stem(raw[1]));
   const head = asksWhich ? tokens(raw[1]).at(-1) : objectHead(raw);
-  const { services: hinted, strong } = hintedServices(raw, idx.hints);
+  // `named`: services the query names in so many words (curated names, not the models' noisier hint words).
+  const { services: hinted, strong, named } = hintedServices(raw, idx.hints);
   const intents = new Set(
     INTENT_CLASSES.filter(([ws]) => words.some((w) => ws.has(w.stem))).flatMap(([, verbs]) => [...verbs]),
   );
@@ -251,8 +255,6 @@ export function rank(query: string, n = 5): Ranked[] {
   const trouble = raw.some((w) => TROUBLE_WORDS.has(w)) && (question || raw.includes("wrong"));
   // Outcomes asked for in other words than their commands': put first, in their order.
   const outcomeRank = new Map<number, number>();
-  // Services the query names in so many words (curated names, not the models' noisier hint words).
-  const named = new Set(raw.flatMap((w) => [...(SERVICES.get(stem(w)) ?? [])]));
   matchedOutcomes(raw, named.size ? named : undefined).flat().forEach((name) => {
     const doc = idx.byName(name);
     if (doc === undefined || outcomeRank.has(doc)) return;
