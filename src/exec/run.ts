@@ -198,6 +198,18 @@ const CUSTOM: Readonly<Record<string, CustomRun>> = {
     });
     return { result: undefined, text: tail.text, region, ...(tail.notice ? { notice: tail.notice } : {}) };
   },
+  "ddb put": async (cmd, opts) => {
+    const { runDdbPut } = await import("./custom/ddb.ts");
+    const { loaded, region } = await clientFor(cmd, loadService("dynamodb")!, opts);
+    return { result: undefined, text: await runDdbPut(cmd, loaded, opts.signal), region };
+  },
+  "ddb select": async (cmd, opts) => {
+    const { runDdbSelect } = await import("./custom/ddb.ts");
+    const model = loadService("dynamodb")!;
+    const { loaded, region } = await clientFor(cmd, model, opts);
+    const paginators = { Query: model.operations.Query.paginator, Scan: model.operations.Scan.paginator };
+    return { result: undefined, text: await runDdbSelect(cmd, loaded, paginators, opts.signal), region };
+  },
   "cloudformation package": async (cmd, opts) => {
     const { runCfnPackage } = await import("./custom/cfn-package.ts");
     const { metadataOf } = await import("./s3/cp.ts");

@@ -102,6 +102,35 @@ const COMMANDS: Readonly<Record<string, CustomCommand>> = {
         : [{ path: str(v, "output-template-file")!, mode: "write" as const, via: "--output-template-file" }]),
     ],
   },
+  "ddb put": {
+    options: [{ name: "condition", kind: "many" }],
+    positionals: 2,
+    call: () => ({ operation: "BatchWriteItem", params: {} }),
+    actions: ["dynamodb:PutItem", "dynamodb:BatchWriteItem"],
+    access: "Write",
+    calls: ["dynamodb put-item", "dynamodb batch-write-item"],
+  },
+  "ddb select": {
+    options: [
+      { name: "index-name", kind: "one" },
+      { name: "projection", kind: "many" },
+      { name: "filter", kind: "many" },
+      { name: "key-condition", kind: "many" },
+      { name: "attributes", kind: "one" },
+      { name: "consistent-read", kind: "true" },
+      { name: "no-consistent-read", kind: "false", dest: "consistent-read" },
+      { name: "return-consumed-capacity", kind: "true" },
+      { name: "no-return-consumed-capacity", kind: "false", dest: "return-consumed-capacity" },
+      { name: "starting-token", kind: "one" },
+      { name: "max-items", kind: "one" },
+      { name: "page-size", kind: "one" },
+    ],
+    positionals: 1,
+    call: (v) => ({ operation: v.get("key-condition") === undefined ? "Scan" : "Query", params: {} }),
+    actions: ["dynamodb:Scan", "dynamodb:Query"],
+    access: "Read",
+    calls: ["dynamodb scan", "dynamodb query"],
+  },
   "logs tail": {
     options: [
       { name: "since", kind: "one" },
@@ -321,6 +350,11 @@ export function parseCustom(
       if (loaded !== value) parsed.values.set(name, typeof loaded === "string" ? loaded : value);
     }
   }
+  // Positional values may be files too (`ddb put TABLE file://items.yaml`).
+  const positionals = parsed.positionals.map((p, i) => {
+    const loaded = loadParamFile(p, `argument ${i + 1}`, ctx);
+    return typeof loaded === "string" ? loaded : p;
+  });
   const { operation, params } = spec.call(parsed.values);
   ctx.used.push(...(spec.files?.(parsed.values) ?? []));
   const options = Object.fromEntries(parsed.values);
@@ -343,6 +377,6 @@ export function parseCustom(
     readOnly: (spec.access === "List" || spec.access === "Read") && !creds,
     ...(creds ? { credentials: creds.reason } : {}),
     warnings: [],
-    highLevel: { name: command, paths: parsed.positionals, options },
+    highLevel: { name: command, paths: positionals, options },
   };
 }

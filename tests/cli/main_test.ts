@@ -22,7 +22,7 @@ Deno.test("aws-api-mcp models --json prints the counts and sources", async () =>
   ) {
     ok(out.customizations.runs.includes(c), c);
   }
-  for (const c of ["ddb put", "ddb select", "configure set"]) {
+  for (const c of ["configure set", "deploy push", "ecs deploy"]) {
     ok(out.customizations.validatedOnly.includes(c), c);
   }
 });

@@ -9,6 +9,16 @@ import { PyFloat, pyFloatRepr, pyJson } from "./pyjson.ts";
 
 const WIDTH = 80;
 
+/** A tagged scalar in double quotes (`!!binary "aGk="`, as the CLI writes DynamoDB bytes). */
+export class TaggedScalar {
+  constructor(readonly tag: string, readonly text: string) {}
+}
+
+/** A set, written as YAML writes one: `!!set` over a mapping of its members to null. */
+export class YamlSet {
+  constructor(readonly members: ReadonlyArray<string | PlainScalar>) {}
+}
+
 /** A scalar written as it was read (a template's unquoted date stays a date: `2010-09-09`, not quoted). */
 export class PlainScalar {
   constructor(readonly text: string) {}
@@ -324,6 +334,10 @@ class Writer {
   scalar(v: unknown, indent: number): void {
     if (typeof v === "string") return this.string(v, indent);
     if (v instanceof PlainScalar) return this.plain(v.text, indent, true);
+    if (v instanceof TaggedScalar) {
+      this.indicator(v.tag, true);
+      return this.double(v.text, indent, true);
+    }
     const text = v === null || v === undefined
       ? "null"
       : v === true
@@ -336,6 +350,20 @@ class Writer {
 
   node(v: unknown, indent: number, context: "root" | "value" | "item"): void {
     // "item": after "- ", or after ": " of a complex key — a mapping or list starts on that line.
+    if (v instanceof YamlSet) {
+      if (!v.members.length) return this.flowEmpty("!!set {}");
+      // The tag, then the members as keys of null on the lines below.
+      this.indicator("!!set", true);
+      const at = context === "root" ? indent : indent + 2;
+      for (const m of v.members) {
+        this.indent(at);
+        if (typeof m === "string") this.string(m, at, true);
+        else this.plain(m.text, at, false);
+        this.indicator(":", false);
+        this.scalar(null, at + 2);
+      }
+      return;
+    }
     if (Array.isArray(v)) {
       if (!v.length) return this.flowEmpty("[]");
       // A list under a key starts at the key's column (an "indentless" sequence).
@@ -385,7 +413,7 @@ class Writer {
 
 const isMapping = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof PyFloat) &&
-  !(v instanceof PlainScalar);
+  !(v instanceof PlainScalar) && !(v instanceof TaggedScalar) && !(v instanceof YamlSet);
 
 const SURROGATE = /[\ud800-\udfff]/;
 
