@@ -329,7 +329,8 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       code: "UNSUPPORTED_COMMAND",
       message:
         `'aws ${cmd.service} ${cmd.command}' is one of the AWS CLI's own commands, which this server does not run yet.`,
-      hint: "Use the API commands it is built on (for example aws dynamodb scan instead of aws ddb select).",
+      hint:
+        "Use the API commands it is built on (for example aws ecs update-service instead of aws ecs deploy).",
     });
   }
   const service = loadService(cmd.serviceModel)!;
