@@ -122,9 +122,10 @@ export function parseItems(text: string): unknown[] {
       if (tag === "tag:yaml.org,2002:binary" || tag === "!!binary") {
         return new DdbBinary(Uint8Array.from(Buffer.from(String(value).replace(/\s/g, ""), "base64")));
       }
+      // The digits as written (big integers stay exact); other notations (0x1F) as their value.
       if (typeof value === "number") {
         return new DdbNumber(
-          Number.isInteger(value) && !/[.eE]/.test(source ?? "") ? String(value) : source ?? String(value),
+          /^[-+]?\d+(\.\d*)?([eE][-+]?\d+)?$/.test(source ?? "") ? source! : String(value),
         );
       }
       return value;
