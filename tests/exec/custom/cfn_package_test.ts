@@ -16,6 +16,7 @@ import { zip } from "../../../src/exec/custom/zip.ts";
 import { formatTemplateYaml } from "../../../src/exec/output/yaml.ts";
 import { startS3 } from "../../../scripts/local-servers.ts";
 import { cliAvailable, referenceRequired } from "../../../scripts/wire-compare.ts";
+import { python } from "../output/reference.ts";
 
 const CREDS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
 
@@ -77,16 +78,7 @@ Deno.test({
         '{"Resources": {"A": {"Type": "X", "Properties": {"N": 1.5, "On": "yes"}}}}',
       ]
     ) {
-      const child = new Deno.Command("/usr/bin/python3", {
-        args: ["-c", script],
-        stdin: "piped",
-        stdout: "piped",
-      }).spawn();
-      const reading = child.output();
-      const w = child.stdin.getWriter();
-      await w.write(new TextEncoder().encode(text));
-      await w.close();
-      assertEquals(formatTemplateYaml(parseTemplate(text)), new TextDecoder().decode((await reading).stdout));
+      assertEquals(formatTemplateYaml(parseTemplate(text)), await python(script, text));
     }
   },
 });

@@ -15,6 +15,7 @@ import { decimalText } from "../../../src/exec/custom/ddb.ts";
 import { lex } from "../../../src/parse/lex.ts";
 import { startDynamo } from "../../../scripts/local-servers.ts";
 import { CLI, cliAvailable, referenceRequired } from "../../../scripts/wire-compare.ts";
+import { python } from "../output/reference.ts";
 
 const compare = cliAvailable || referenceRequired;
 const CREDS = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" };
@@ -40,18 +41,8 @@ Deno.test({
       "    r = AttributeExtractor().extract(json.loads(line), 3)",
       "    print(json.dumps([r['expression'], r['identifiers'], sorted(r['values'].keys()), r['substitution_count']]))",
     ].join("\n");
-    const child = new Deno.Command("/usr/bin/python3", {
-      args: ["-c", script],
-      stdin: "piped",
-      stdout: "piped",
-    }).spawn();
-    const reading = child.output();
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(EXPRESSIONS.map((e) => JSON.stringify(e)).join("\n") + "\n"));
-    await w.close();
-    const want = new TextDecoder().decode((await reading).stdout).trim().split("\n").map((l) =>
-      JSON.parse(l)
-    );
+    const out = await python(script, EXPRESSIONS.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    const want = out.trim().split("\n").map((l) => JSON.parse(l));
     const got = EXPRESSIONS.map((e) => {
       const r = extract(e, 3);
       return [r.expression, r.names, Object.keys(r.values).sort(), r.count];

@@ -30,6 +30,12 @@ export async function cliFormat(
     "    except Exception:",
     "        sys.stdout.write('null\\n')",
   ].join("\n");
+  const out = await python(script, docs.map((d) => JSON.stringify(d)).join("\n") + "\n");
+  return out.trimEnd().split("\n").map((l) => JSON.parse(l));
+}
+
+/** What a Python script (run by the reference CLI's Python, which imports awscli) prints for some input. */
+export async function python(script: string, input: string): Promise<string> {
   const child = new Deno.Command("/usr/bin/python3", {
     args: ["-c", script],
     stdin: "piped",
@@ -39,10 +45,9 @@ export async function cliFormat(
   // Read while writing: a full pipe would otherwise stall both sides.
   const reading = child.output();
   const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(docs.map((d) => JSON.stringify(d)).join("\n") + "\n"));
+  await writer.write(new TextEncoder().encode(input));
   await writer.close();
-  const out = await reading;
-  return new TextDecoder().decode(out.stdout).trimEnd().split("\n").map((l) => JSON.parse(l));
+  return new TextDecoder().decode((await reading).stdout);
 }
 
 /** A deterministic generator, so that a failure can be replayed. */
