@@ -1,0 +1,150 @@
+/**
+ * AWS's own protocol test suites (../shared/conformance/protocols, as botocore ships them) run through the
+ * model-driven protocols: every input case (model + params → the exact request) and output case (model +
+ * response → the parsed result or error). Reports passed / failed / skipped per protocol, each skip with its
+ * reason; the protocols implemented so far must pass every case they do not skip.
+ */
+import { deepStrictEqual as assertEquals } from "node:assert";
+import { Buffer } from "node:buffer";
+import { existsSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import {
+  type ModelMetadata,
+  type ModelOperation,
+  type ModelShape,
+  parseJsonResponse,
+  serializeJsonRequest,
+} from "../../../src/exec/protocol/model-json.ts";
+
+const ROOT = new URL("../../../../shared/conformance/protocols/", import.meta.url);
+
+interface Suite {
+  description: string;
+  metadata: ModelMetadata & { protocol: string };
+  shapes: Record<string, ModelShape>;
+  cases: Array<Record<string, unknown> & { id: string; given: ModelOperation }>;
+}
+
+/** The JSON protocol's suites; the others wait for their model-driven protocols. */
+const IMPLEMENTED = ["json", "json_1_0"];
+const TOKEN = "00000000-0000-4000-8000-000000000000";
+
+function load(kind: "input" | "output", protocol: string): Suite[] {
+  const file = new URL(`${kind}/${protocol}.json`, ROOT);
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
+}
+
+/** Why a case is not run here, or undefined to run it. */
+function skipReason(c: Record<string, unknown>): string | undefined {
+  const host = (c.serialized as { host?: string } | undefined)?.host;
+  if (host?.includes("/")) return "an endpoint with a path is the endpoint's concern, not the protocol's";
+  return undefined;
+}
+
+/** A parsed value in the suites' terms: bytes as text, non-finite floats as their names. */
+function comparable(v: unknown): unknown {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString("utf8");
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    return Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+  }
+  if (Array.isArray(v)) return v.map(comparable);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, comparable(x)]));
+  }
+  return v;
+}
+
+function runInput(suite: Suite, c: Suite["cases"][number]): void {
+  const params = structuredClone(c.params ?? {}) as Record<string, unknown>;
+  const r = serializeJsonRequest(suite.metadata, c.given, suite.shapes, params, () => TOKEN);
+  const want = c.serialized as {
+    method: string;
+    uri: string;
+    headers?: Record<string, string>;
+    body?: string;
+    host?: string;
+  };
+  assertEquals([r.method, r.uri], [want.method, want.uri]);
+  for (const [k, v] of Object.entries(want.headers ?? {})) assertEquals(r.headers[k], v, k);
+  for (const k of (c.serialized as { requireHeaders?: string[] }).requireHeaders ?? []) {
+    assertEquals(k in r.headers, true, k);
+  }
+  // A compressed body is compared as what it compresses.
+  if (typeof r.body !== "string") {
+    assertEquals(JSON.parse(gunzipSync(r.body).toString("utf8")), JSON.parse(JSON.stringify(params)));
+  } else if (want.body !== undefined) {
+    assertEquals(
+      want.body.trim() ? JSON.parse(r.body) : r.body,
+      want.body.trim() ? JSON.parse(want.body) : "",
+    );
+  }
+  if (want.host !== undefined) assertEquals(`${r.hostPrefix ?? ""}example.com`, want.host);
+}
+
+function runOutput(suite: Suite, c: Suite["cases"][number]): void {
+  const response = c.response as { status_code: number; headers: Record<string, string>; body: string };
+  const parsed = parseJsonResponse(
+    c.given as ModelOperation & { errors?: Array<{ shape: string }> },
+    suite.shapes,
+    {
+      status: response.status_code,
+      headers: response.headers ?? {},
+      body: response.body ?? "",
+    },
+  );
+  if ("errorCode" in c) {
+    if (!("error" in parsed)) throw new Error(`expected error ${String(c.errorCode)}`);
+    assertEquals(parsed.error.code, c.errorCode);
+    if (c.errorMessage !== undefined) assertEquals(parsed.error.message, c.errorMessage);
+    const members = comparable(parsed.error.members) as Record<string, unknown>;
+    // The suites list the error's modelled members, its message among them when the shape has one.
+    for (const [k, v] of Object.entries((c.error ?? {}) as Record<string, unknown>)) {
+      assertEquals(members[k], v, k);
+    }
+    return;
+  }
+  if (!("output" in parsed)) throw new Error(`unexpected error ${JSON.stringify(parsed.error)}`);
+  assertEquals(comparable(parsed.output), c.result);
+}
+
+for (const kind of ["input", "output"] as const) {
+  for (
+    const protocol of [
+      "json",
+      "json_1_0",
+      "json_1_0-query-compatible",
+      "query",
+      "ec2",
+      "rest-json",
+      "rest-xml",
+    ]
+  ) {
+    Deno.test(`protocol conformance: ${protocol} ${kind}`, () => {
+      const suites = load(kind, protocol);
+      let passed = 0, skipped = 0;
+      const failed: string[] = [], reasons = new Map<string, number>();
+      for (const suite of suites) {
+        for (const c of suite.cases) {
+          const reason = IMPLEMENTED.some((p) => protocol.startsWith(p))
+            ? skipReason(c)
+            : "no model-driven protocol for it yet (its services run through their SDK clients)";
+          if (reason) {
+            skipped++;
+            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+            continue;
+          }
+          try {
+            (kind === "input" ? runInput : runOutput)(suite, c);
+            passed++;
+          } catch (e) {
+            failed.push(`${c.id}: ${(e as Error).message.split("\n").slice(0, 6).join(" ")}`);
+          }
+        }
+      }
+      console.log(`${protocol} ${kind}: ${passed} passed, ${failed.length} failed, ${skipped} skipped`);
+      for (const [r, n] of reasons) console.log(`  skipped ${n}: ${r}`);
+      for (const f of failed.slice(0, 15)) console.log(`  failed ${f}`);
+      if (IMPLEMENTED.some((p) => protocol.startsWith(p))) assertEquals(failed, []);
+    });
+  }
+}
