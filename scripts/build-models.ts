@@ -235,7 +235,7 @@ function main() {
   const iam = new IamResolver(join(iamDir, "data"));
   const iamVersion = JSON.parse(readFileSync(join(iamDir, "package.json"), "utf8")).version;
 
-  for (const sub of ["services", "outputs", "docs"]) {
+  for (const sub of ["services", "outputs", "docs", "endpoints"]) {
     rmSync(join(OUT, sub), { recursive: true, force: true });
     mkdirSync(join(OUT, sub), { recursive: true });
   }
@@ -254,6 +254,10 @@ function main() {
     );
     writeFileSync(join(OUT, "outputs", `${built.name}.json`), stableJson(built.outputs, ["shapes"]));
     writeFileSync(join(OUT, "docs", `${built.name}.json`), stableJson(built.docs, ["operations", "members"]));
+    // Services no SDK client runs find their endpoints from the rule set (exec/protocol/model-call.ts).
+    if (!sdk && b.endpointRules) {
+      writeFileSync(join(OUT, "endpoints", `${built.name}.json`), JSON.stringify(b.endpointRules) + "\n");
+    }
     const svcDocs = serviceDocs(built.service as unknown as ServiceModel, built.docs as unknown as DocsModel);
     suggestDocs.push(...svcDocs);
     if (svcDocs[0]) tokensOf.set(built.name, svcDocs[0].fields.service);

@@ -2,12 +2,14 @@
  * A wide differential sweep of the requests call_aws sends: commands generated from the models
  * (scripts/gen-commands.ts) go through the AWS CLI v2 and through call_aws to one local endpoint that
  * answers every request with an empty success; every disagreement is printed by class.
- * `deno run -A scripts/wire-sweep.ts [count] [seed]`. Needs Debian's awscli.
+ * `deno run -A scripts/wire-sweep.ts [count] [seed] [model]`: with `model`, only the services no bundled SDK
+ * client runs (made from the model instead). Needs Debian's awscli.
  */
 import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
 import { loadService, serviceNames } from "../src/models/registry.ts";
 import { hasSdk } from "../src/exec/sdk.ts";
+import { modelDriven } from "../src/exec/protocol/model-call.ts";
 import { type RecordedRequest, startRecorder } from "./local-servers.ts";
 import { cliAvailable, makeComparer } from "./wire-compare.ts";
 
@@ -48,7 +50,12 @@ if (import.meta.main) {
   }
   const count = Number(Deno.args[0] ?? 200), r = rng(Number(Deno.args[1] ?? 1));
   const names: string[] = [];
-  for (const name of serviceNames()) if (await hasSdk(loadService(name)!)) names.push(name);
+  const modelOnly = Deno.args[2] === "model";
+  for (const name of serviceNames()) {
+    const service = loadService(name)!;
+    const runs = modelOnly ? !(await hasSdk(service)) && modelDriven(service, "", false) : await hasSdk(service);
+    if (runs) names.push(name);
+  }
   const rec = await startRecorder(emptySuccess);
   const compare = await makeComparer(rec.endpoint, rec.requests);
   const classes = new Map<string, string[]>();

@@ -16,6 +16,8 @@ export interface BotocoreService {
   };
   paginators: Record<string, Record<string, unknown>>;
   waiters: Record<string, Record<string, unknown>>;
+  /** The service's endpoint rule set (endpoint-rule-set-1.json), for services run without an SDK client. */
+  endpointRules?: Record<string, unknown>;
 }
 
 /** Where the AWS CLI v2 from Debian's `awscli` package keeps the models it ships with. */
@@ -70,7 +72,9 @@ export function loadBotocore(dataDirs: string[]): BotocoreService[] {
     const service = readJson(join(dir, "service-2.json"))!;
     const pag = readJson(join(dir, "paginators-1.json"));
     const wait = readJson(join(dir, "waiters-2.json"));
+    const rules = readJson(join(dir, "endpoint-rule-set-1.json"));
     out.push({
+      ...(rules ? { endpointRules: rules } : {}),
       name,
       apiVersion,
       service: service as BotocoreService["service"],

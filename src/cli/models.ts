@@ -1,6 +1,7 @@
 /** `aws-api-mcp models`: what the bundled service models hold. */
 import type { Command } from "commander";
-import { modelIndex, serviceNames } from "../models/registry.ts";
+import { loadService, modelIndex, serviceNames } from "../models/registry.ts";
+import { modelDriven } from "../exec/protocol/model-call.ts";
 import { summarizeModels } from "../models/summary.ts";
 import { HIGH_LEVEL_COMMANDS } from "../parse/highlevel.ts";
 import { runsCustomization } from "../exec/run.ts";
@@ -29,14 +30,19 @@ export function registerModels(program: Command): void {
         return;
       }
       const index = modelIndex();
+      let fromModel = 0;
       for (const name of serviceNames()) {
         const s = index.services[name];
-        const sdk = s.sdk ?? "(no SDK client bundled: parse only)";
+        const model = !s.sdk && modelDriven(loadService(name)!, "", false);
+        if (model) fromModel++;
+        const sdk = s.sdk ??
+          (model ? "(no SDK client: requests made from the model)" : "(no SDK client bundled: parse only)");
         console.log(`${name.padEnd(40)} ${String(s.operations).padStart(4)} operations  ${sdk}`);
       }
       console.log(
         `\n${summary.services} services, ${summary.operations} operations, ${summary.waiters} waiters, ` +
-          `${summary.paginators} paginators; ${summary.servicesWithSdk} services executable through the SDK`,
+          `${summary.paginators} paginators; ${summary.servicesWithSdk} services executable through the SDK, ` +
+          `${fromModel} more from the model`,
       );
       const custom = customizations();
       console.log(`the AWS CLI's own commands run here: ${custom.runs.join(", ")}`);

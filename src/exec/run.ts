@@ -15,7 +15,7 @@ import { captureResponse, type HttpSeen } from "./protocol/capture.ts";
 import { boundMembers, readJsonBody, readsJsonBody } from "./protocol/jsonbody.ts";
 import { completeJsonBody } from "./protocol/jsonrequest.ts";
 import { asCliSends } from "./protocol/cli-request.ts";
-import { cliProtocol, hasSdk, loadClient, type LoadedClient } from "./sdk.ts";
+import { type ClientSettings, cliProtocol, hasSdk, loadClient, type LoadedClient } from "./sdk.ts";
 import { runS3Ls } from "./s3/ls.ts";
 import { isSimpleS3, runSimpleS3 } from "./s3/simple.ts";
 import { isS3Copy, runS3Copy } from "./s3/cp.ts";
@@ -24,6 +24,7 @@ import { isS3Presign, runS3Presign } from "./s3/presign.ts";
 import { isS3Transfer, runS3Transfer } from "./s3/transfer.ts";
 import { DEFAULT_TRANSFER, type TransferSettings } from "./s3/settings.ts";
 import { runWaiter } from "./waiter.ts";
+import { modelDriven, modelJsonCall } from "./protocol/model-call.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
 import { payloadOf } from "./protocol/payload.ts";
@@ -294,11 +295,21 @@ async function clientFor(
       hint: "Use the AWS CLI for this service.",
     });
   }
-  const profile = cmd.globals.profile ?? opts.profile;
   const region = await regionFor(cmd, opts);
-  const loaded = await loadClient(service, {
+  const loaded = await loadClient(service, await clientSettings(cmd, service, opts, region));
+  return { loaded, region };
+}
+
+/** How a command's client is set up: region, profile, endpoint, TLS, timeouts, the response cap. */
+async function clientSettings(
+  cmd: ParsedCommand,
+  service: ServiceModel,
+  opts: ExecOptions,
+  region: string,
+): Promise<ClientSettings> {
+  return {
     region,
-    profile,
+    profile: cmd.globals.profile ?? opts.profile,
     endpoint: endpointFor(service, cmd, opts.env ?? {}),
     signRequest: cmd.globals.signRequest,
     verifySsl: cmd.globals.verifySsl,
@@ -310,8 +321,7 @@ async function clientFor(
     userAgent: opts.userAgent,
     // A payload bound for a local file (an outfile, an s3 download) is the user's to size: not capped.
     maxResponseBytes: cmd.files.some((f) => f.mode === "write") ? Infinity : opts.maxResponseBytes,
-  });
-  return { loaded, region };
+  };
 }
 
 async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
@@ -335,9 +345,13 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   }
   const service = loadService(cmd.serviceModel)!;
   const op = service.operations[cmd.operation];
-  const { loaded, region } = await clientFor(cmd, service, opts);
-  const Command = loaded.command(cmd.operation);
-  if (!Command || op.noSdk) {
+  // Operations no bundled client has are made from the model (JSON-protocol services, so far).
+  const fromModel = modelDriven(service, cmd.operation, await hasSdk(service));
+  const { loaded, region } = fromModel
+    ? { loaded: undefined, region: await regionFor(cmd, opts) }
+    : await clientFor(cmd, service, opts);
+  const Command = loaded?.command(cmd.operation);
+  if (!fromModel && (!Command || op.noSdk)) {
     throw new ExecFailure({
       code: "NO_SDK_CLIENT",
       message: `The bundled SDK client for ${cmd.service} has no ${cmd.operation} command.`,
@@ -353,22 +367,37 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const seen: { http?: HttpSeen; raw?: Record<string, unknown> } = {};
   const protocol = cliProtocol(service.metadata);
   const readsBody = readsJsonBody(outShape, outShapes, protocol);
+  const settings = fromModel ? await clientSettings(cmd, service, opts, region) : undefined;
   const call = async (request: Record<string, unknown>) => {
-    const command = new Command(request);
+    if (settings) {
+      const body = await modelJsonCall(service, cmd.operation, request, outputs.shapes as never, {
+        ...settings,
+        signal: opts.signal,
+      });
+      seen.raw = {};
+      const value = outShape && body.trim()
+        ? readJsonBody(new TextEncoder().encode(body), outShape, outShapes) ?? {}
+        : {};
+      return finish(toCliOutput(value, outShape, outShapes) as Record<string, unknown>);
+    }
+    const command = new Command!(request);
     seen.http = undefined;
     captureResponse(command, seen, readsBody);
     asCliSends(command, service, op, cmd.operation, request);
     if (requestShape && (protocol === "json" || protocol === "rest-json")) {
       completeJsonBody(command, request, requestShape, inShapes);
     }
-    const raw = await loaded.client.send(command, { abortSignal: opts.signal });
+    const raw = await loaded!.client.send(command, { abortSignal: opts.signal });
     seen.raw = raw;
     if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
     // Filled in by the middleware during send (TypeScript cannot see that).
     const http = seen.http as HttpSeen | undefined;
     const read = http?.body && outShape ? readJsonBody(http.body, outShape, outShapes) : undefined;
     const value = read ? { ...boundMembers(raw, outShape!), ...read } : raw;
-    const out = toCliOutput(value, outShape, outShapes) as Record<string, unknown>;
+    return finish(toCliOutput(value, outShape, outShapes) as Record<string, unknown>);
+  };
+  /** The output with what the model marks sensitive replaced, where asked. */
+  const finish = (out: Record<string, unknown>) => {
     if (!opts.redactSensitive || !op.output) return out;
     return mapSensitive(out, op.output.shape, outShapes, () => {
       redacted++;

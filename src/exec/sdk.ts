@@ -92,22 +92,27 @@ export function cliProtocol(metadata: { protocol: string; protocols?: unknown })
   return ["query", "json", "rest-json"].find((p) => listed.includes(p)) ?? "json";
 }
 
-function clientConfig(s: ClientSettings): Record<string, unknown> {
+/** The HTTP handler a client uses: the CLI's timeouts, TLS settings and the response-size cap. */
+export function requestHandlerFor(s: ClientSettings): NodeHttpHandler {
   const agentOptions: Record<string, unknown> = { keepAlive: true };
   if (!s.verifySsl) agentOptions.rejectUnauthorized = false;
   if (s.caBundle) agentOptions.ca = s.caBundle;
+  return capResponses(
+    new NodeHttpHandler({
+      // The CLI's defaults: 60 s to connect, 60 s of silence while sending or receiving; 0 means no limit.
+      // (requestTimeout would only warn; the socket's idle timeout is what fails a silent endpoint.)
+      connectionTimeout: (s.connectTimeoutSeconds ?? 60) * 1000 || undefined,
+      socketTimeout: (s.readTimeoutSeconds ?? 60) * 1000 || undefined,
+      httpsAgent: new Agent(agentOptions),
+    }),
+    s.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  );
+}
+
+function clientConfig(s: ClientSettings): Record<string, unknown> {
   const config: Record<string, unknown> = {
     region: s.region,
-    requestHandler: capResponses(
-      new NodeHttpHandler({
-        // The CLI's defaults: 60 s to connect, 60 s of silence while sending or receiving; 0 means no limit.
-        // (requestTimeout would only warn; the socket's idle timeout is what fails a silent endpoint.)
-        connectionTimeout: (s.connectTimeoutSeconds ?? 60) * 1000 || undefined,
-        socketTimeout: (s.readTimeoutSeconds ?? 60) * 1000 || undefined,
-        httpsAgent: new Agent(agentOptions),
-      }),
-      s.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    ),
+    requestHandler: requestHandlerFor(s),
     // SDK warnings would otherwise go to the console; the protocol owns stdout.
     logger: SILENT,
     // Like the AWS CLI: checksums only where an operation requires them.

@@ -1,0 +1,169 @@
+/**
+ * One API call made from the service model, for operations no bundled SDK client has: the endpoint from the
+ * service's endpoint rule set (models/endpoints, evaluated by @smithy/util-endpoints with the AWS functions),
+ * the request built by the model-driven protocol (model-json.ts), signed with SigV4 by the SDK's signer and
+ * the credentials the SDK's default chain finds, sent through the same HTTP handler as the SDK clients.
+ */
+import { Buffer } from "node:buffer";
+import { createHash, createHmac } from "node:crypto";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { awsEndpointFunctions } from "@aws-sdk/util-endpoints";
+import { SignatureV4 } from "@smithy/signature-v4";
+import {
+  customEndpointFunctions,
+  type EndpointParams,
+  resolveEndpoint,
+  type RuleSetObject,
+} from "@smithy/util-endpoints";
+import { readModel } from "../../models/registry.ts";
+import type { ServiceModel } from "../../models/types.ts";
+import { ExecFailure, fromSdkError } from "../errors.ts";
+import { type ClientSettings, requestHandlerFor } from "../sdk.ts";
+import {
+  type ModelOperation,
+  type ModelShape,
+  parseJsonResponse,
+  serializeJsonRequest,
+} from "./model-json.ts";
+
+// The rule sets call aws.partition, aws.parseArn and the like.
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+const bytes = (d: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
+  typeof d === "string"
+    ? d
+    : d instanceof ArrayBuffer
+    ? new Uint8Array(d)
+    : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+
+/** SHA-256 (and its HMAC) as the signer wants it, from node:crypto. */
+class Sha256 {
+  readonly #hash;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.#hash = secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(secret));
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.#hash.update(bytes(data));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.#hash.digest()));
+  }
+}
+
+/** Whether this operation is made from the model: a JSON-protocol service with no client for it. */
+export function modelDriven(service: ServiceModel, operation: string, hasClient: boolean): boolean {
+  const protocol = service.metadata.protocol as string;
+  const listed = (service.metadata.protocols ?? []) as string[];
+  const json = protocol === "json" ||
+    (!["rest-json", "query", "ec2", "rest-xml"].includes(protocol) && listed.includes("json"));
+  return json && (!hasClient || service.operations[operation]?.noSdk === true);
+}
+
+/** The endpoint of a service in a region, from its rule set; an --endpoint-url given is the rule set's input. */
+export function endpointOf(service: string, region: string, override?: string): URL {
+  let rules: RuleSetObject;
+  try {
+    rules = readModel<RuleSetObject>(`endpoints/${service}.json`);
+  } catch {
+    throw new ExecFailure({
+      code: "NO_SDK_CLIENT",
+      message: `No endpoint rules are bundled for ${service}, so its operations cannot be sent.`,
+      hint: "Use the AWS CLI for this service.",
+    });
+  }
+  const params: EndpointParams = { Region: region, UseFIPS: false, UseDualStack: false };
+  if (override) params.Endpoint = override;
+  try {
+    return new URL(resolveEndpoint(rules, { endpointParams: params }).url.href);
+  } catch (e) {
+    throw new ExecFailure({
+      code: "INVALID_VALUE",
+      message: `No endpoint for ${service} in ${region}: ${(e as Error).message}`,
+      hint: "Check --region (or the profile's region) and --endpoint-url.",
+    });
+  }
+}
+
+/** What a model-driven call needs besides the model: where, as whom, over which transport. */
+export interface ModelCallSettings extends ClientSettings {
+  signal?: AbortSignal;
+}
+
+/** SigV4 for the service, with the credentials the SDK's default chain finds for the profile. */
+function signer(service: ServiceModel, s: ModelCallSettings): SignatureV4 {
+  return new SignatureV4({
+    credentials: defaultProvider(s.profile ? { profile: s.profile } : {}),
+    region: s.region,
+    service: String(service.metadata.signingName ?? service.metadata.endpointPrefix),
+    sha256: Sha256,
+  });
+}
+
+/** Sends one operation built from the model; the response body's JSON, or the service's error as ours. */
+export async function modelJsonCall(
+  service: ServiceModel,
+  operation: string,
+  params: Record<string, unknown>,
+  outputShapes: Record<string, ModelShape>,
+  s: ModelCallSettings,
+): Promise<string> {
+  const op = { ...service.operations[operation], name: operation } as unknown as ModelOperation;
+  const request = serializeJsonRequest(
+    service.metadata as Record<string, string>,
+    op,
+    service.shapes as unknown as Record<string, ModelShape>,
+    params,
+  );
+  const url = endpointOf(service.name, s.region, s.endpoint);
+  const hostname = `${request.hostPrefix ?? ""}${url.hostname}`;
+  const path = `${url.pathname.replace(/\/$/, "")}${request.uri}`;
+  const headers: Record<string, string> = {
+    ...request.headers,
+    host: url.port ? `${hostname}:${url.port}` : hostname,
+  };
+  if (s.userAgent) headers["user-agent"] = s.userAgent;
+  let signed: Record<string, unknown> = {
+    method: request.method,
+    protocol: url.protocol,
+    hostname,
+    port: url.port ? Number(url.port) : undefined,
+    path,
+    query: {},
+    headers,
+    body: request.body,
+  };
+  let status: number, responseHeaders: Record<string, string>, body: string;
+  try {
+    if (s.signRequest) {
+      signed = await signer(service, s).sign(
+        signed as unknown as Parameters<SignatureV4["sign"]>[0],
+      ) as unknown as Record<string, unknown>;
+    }
+    const handler = requestHandlerFor(s);
+    const { response } = await handler.handle(signed as unknown as Parameters<typeof handler.handle>[0], {
+      abortSignal: s.signal,
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    [status, responseHeaders, body] = [
+      response.statusCode,
+      response.headers,
+      Buffer.concat(chunks).toString("utf8"),
+    ];
+  } catch (e) {
+    // Credentials, the network, time limits: told apart as for the SDK clients.
+    throw e instanceof ExecFailure ? e : new ExecFailure(fromSdkError(e, operation));
+  }
+  if (status >= 300) {
+    const parsed = parseJsonResponse(op, outputShapes, { status, headers: responseHeaders, body });
+    const error = "error" in parsed ? parsed.error : { code: `HTTP ${status}`, message: body };
+    throw new ExecFailure({
+      code: "SERVICE_ERROR",
+      message: `An error occurred (${error.code}) when calling the ${operation} operation: ${
+        error.message ?? ""
+      }`,
+      service: { code: error.code, httpStatus: status },
+    });
+  }
+  return body;
+}

@@ -1,0 +1,139 @@
+/**
+ * Operations no bundled SDK client has, made from the model (JSON-protocol services): endpoints from the
+ * bundled rule sets, the request signed and sent as the AWS CLI sends it, the response printed as it prints
+ * it, errors worded as it words them — against a local endpoint, and beside the AWS CLI where installed.
+ */
+import { deepStrictEqual as assertEquals, ok } from "node:assert";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../../src/config.ts";
+import { callAws } from "../../../src/exec/call.ts";
+import { callDeps } from "../../../src/exec/environment.ts";
+import { endpointOf, modelDriven } from "../../../src/exec/protocol/model-call.ts";
+import { hasSdk } from "../../../src/exec/sdk.ts";
+import { loadService, serviceNames } from "../../../src/models/registry.ts";
+import { startRecorder } from "../../../scripts/local-servers.ts";
+import { cliAvailable, makeComparer, referenceRequired } from "../../../scripts/wire-compare.ts";
+
+Deno.test("endpoints from the bundled rule sets: regional, partitions, an --endpoint-url taken as given", () => {
+  assertEquals(endpointOf("discovery", "eu-west-1").href, "https://discovery.eu-west-1.amazonaws.com/");
+  assertEquals(endpointOf("discovery", "cn-north-1").hostname.endsWith(".amazonaws.com.cn"), true);
+  assertEquals(endpointOf("discovery", "us-east-1", "http://127.0.0.1:9000").href, "http://127.0.0.1:9000/");
+});
+
+Deno.test("every JSON-protocol service without an SDK client runs from the model, with its endpoint rules", async () => {
+  const runs: string[] = [];
+  for (const name of serviceNames()) {
+    const s = loadService(name)!;
+    if (!(await hasSdk(s)) && modelDriven(s, "", false)) {
+      runs.push(name);
+      ok(endpointOf(name, "us-east-1").protocol === "https:", name);
+    }
+  }
+  ok(runs.includes("freetier") && runs.includes("codeconnections") && runs.length >= 15, runs.join(" "));
+});
+
+Deno.test({
+  name: "a model-driven call: the CLI's request, signed; its output; its error message",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    let fail = false;
+    const rec = await startRecorder(() =>
+      fail
+        ? {
+          status: 400,
+          headers: { "content-type": "application/x-amz-json-1.0" },
+          body: JSON.stringify({
+            __type: "com.amazonaws.freetier#ValidationException",
+            message: "bad filter",
+          }),
+        }
+        : {
+          headers: { "content-type": "application/x-amz-json-1.0" },
+          body: JSON.stringify({
+            freeTierUsages: [{ service: "EC2", usageType: "t2.micro", actualUsageAmount: 1.5 }],
+          }),
+        }
+    );
+    const work = mkdtempSync(join(tmpdir(), "model-call-"));
+    try {
+      Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+      Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
+      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
+      ok(config.ok);
+      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+      const command = `aws freetier get-free-tier-usage --endpoint-url ${rec.endpoint}`;
+      const [r] = await callAws([command], deps);
+      assertEquals(r.status, "success", JSON.stringify(r.error));
+      assertEquals(JSON.parse(r.text!), {
+        freeTierUsages: [{ service: "EC2", usageType: "t2.micro", actualUsageAmount: 1.5 }],
+      });
+      const sent = rec.requests.at(-1)!;
+      assertEquals([
+        sent.method,
+        sent.path,
+        sent.headers["x-amz-target"],
+        sent.headers["content-type"],
+        sent.body,
+      ], [
+        "POST",
+        "/",
+        "AWSFreeTierService.GetFreeTierUsage",
+        "application/x-amz-json-1.0",
+        "{}",
+      ]);
+      ok(
+        /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/freetier\/aws4_request, SignedHeaders=/
+          .test(
+            sent.headers.authorization,
+          ),
+        sent.headers.authorization,
+      );
+      fail = true;
+      const [e] = await callAws([command], deps);
+      assertEquals(e.error?.code, "SERVICE_ERROR");
+      assertEquals(
+        e.error?.message,
+        "An error occurred (ValidationException) when calling the GetFreeTierUsage operation: bad filter",
+      );
+    } finally {
+      await rec.stop();
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "model-driven requests and output equal the AWS CLI's",
+  ignore: !cliAvailable && !referenceRequired,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const rec = await startRecorder((r) => ({
+      headers: { "content-type": r.headers["content-type"] ?? "application/x-amz-json-1.1" },
+      body: r.headers["x-amz-target"]?.endsWith("GetFreeTierUsage")
+        ? JSON.stringify({ freeTierUsages: [{ service: "EC2", actualUsageAmount: 1.5 }], nextToken: "t" })
+        : "{}",
+    }));
+    try {
+      const compare = await makeComparer(rec.endpoint, rec.requests);
+      for (
+        const command of [
+          "aws freetier get-free-tier-usage --no-paginate",
+          "aws discovery describe-agents --max-results 5",
+          "aws codeconnections list-connections --provider-type GitHub",
+          "aws b2bi list-profiles",
+        ]
+      ) {
+        const { cli, ours } = await compare(command);
+        assertEquals(cli.code, 0, cli.stderr);
+        assertEquals(ours.requests, cli.requests, command);
+        assertEquals(ours.result.text, cli.stdout, command);
+      }
+    } finally {
+      await rec.stop();
+    }
+  },
+});
