@@ -16,6 +16,7 @@ export interface ModelShape {
   timestampFormat?: string;
   document?: boolean;
   union?: boolean;
+  sparse?: boolean;
   exception?: boolean;
   error?: { code?: string };
 }
@@ -96,6 +97,11 @@ export function formatTimestamp(v: unknown, format: string): string | number {
 }
 
 const FLOATS = new Set(["float", "double"]);
+
+/** A value as the JSON body carries it, by its shape (timestamps, blobs, non-finite floats, nested members). */
+export function serializeJsonValue(shapes: Shapes, ref: ModelMember, value: unknown): unknown {
+  return serializeValue(shapes, ref, value);
+}
 
 function serializeValue(shapes: Shapes, ref: ModelMember, value: unknown): unknown {
   const shape = shapes[ref.shape];
@@ -182,6 +188,11 @@ function readTimestamp(v: unknown): number {
   return ms / 1000;
 }
 
+/** A JSON body's value read by its shape (member names from the model, timestamps as epoch seconds, bytes). */
+export function parseJsonValue(shapes: Shapes, ref: ModelMember, value: unknown): unknown {
+  return parseValue(shapes, ref, value);
+}
+
 function parseValue(shapes: Shapes, ref: ModelMember, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   const shape = shapes[ref.shape];
@@ -199,8 +210,10 @@ function parseValue(shapes: Shapes, ref: ModelMember, value: unknown): unknown {
     case "list":
       return (value as unknown[]).map((v) => parseValue(shapes, shape.member!, v));
     case "map":
+      // A dense map has no null values: they are left out.
       return Object.fromEntries(
-        Object.entries(value as Json).map(([k, v]) => [k, parseValue(shapes, shape.value!, v)]),
+        Object.entries(value as Json).filter(([, v]) => v !== null || shape.sparse)
+          .map(([k, v]) => [k, parseValue(shapes, shape.value!, v)]),
       );
     case "timestamp":
       return readTimestamp(value);
