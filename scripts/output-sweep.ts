@@ -4,13 +4,14 @@
  * operation's botocore output shape (every member filled: timestamps, blobs, floats, maps, header-bound
  * members) in the service's protocol (JSON 1.0/1.1, REST-JSON, query, EC2, REST-XML). The printed JSON
  * must be identical; disagreements are printed.
- * `deno run -A scripts/output-sweep.ts [count] [seed] [protocols] [formats]` (formats: json,yaml,text,…, taken
- * in turn). Needs Debian's awscli.
+ * `deno run -A scripts/output-sweep.ts [count] [seed] [protocols] [formats] [model]` (formats: json,yaml,text,…,
+ * taken in turn; `model`: only the services made from the model). Needs Debian's awscli.
  */
 import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
 import { loadService, serviceNames } from "../src/models/registry.ts";
 import { hasSdk } from "../src/exec/sdk.ts";
+import { modelDriven } from "../src/exec/protocol/model-call.ts";
 import { parseCommand } from "../src/parse/command.ts";
 import { diskFiles } from "../src/parse/files.ts";
 import { type BotocoreService, loadBotocore, locateBotocore } from "./models/botocore.ts";
@@ -183,7 +184,8 @@ if (import.meta.main) {
   for (const name of serviceNames()) {
     const s = loadService(name)!;
     const proto = botocore.get(s.botocore)?.service.metadata.protocol;
-    if (protocols.includes(proto as string) && await hasSdk(s)) names.push(name);
+    const runs = Deno.args[4] === "model" ? !(await hasSdk(s)) && modelDriven(s, "", false) : await hasSdk(s);
+    if (protocols.includes(proto as string) && runs) names.push(name);
   }
   let canned: Canned = { status: 200, headers: {}, body: "{}" };
   const rec = await startRecorder(() => canned);

@@ -24,7 +24,7 @@ import { isS3Presign, runS3Presign } from "./s3/presign.ts";
 import { isS3Transfer, runS3Transfer } from "./s3/transfer.ts";
 import { DEFAULT_TRANSFER, type TransferSettings } from "./s3/settings.ts";
 import { runWaiter } from "./waiter.ts";
-import { modelDriven, modelJsonCall } from "./protocol/model-call.ts";
+import { modelCall, modelDriven, modelOutput } from "./protocol/model-call.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
 import { payloadOf } from "./protocol/payload.ts";
@@ -370,14 +370,13 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const settings = fromModel ? await clientSettings(cmd, service, opts, region) : undefined;
   const call = async (request: Record<string, unknown>) => {
     if (settings) {
-      const body = await modelJsonCall(service, cmd.operation, request, outputs.shapes as never, {
+      const modelShapes = outputs.shapes as never;
+      const response = await modelCall(service, cmd.operation, request, modelShapes, {
         ...settings,
         signal: opts.signal,
       });
       seen.raw = {};
-      const value = outShape && body.trim()
-        ? readJsonBody(new TextEncoder().encode(body), outShape, outShapes) ?? {}
-        : {};
+      const value = modelOutput(service, cmd.operation, outShape, outShapes, modelShapes, response);
       return finish(toCliOutput(value, outShape, outShapes) as Record<string, unknown>);
     }
     const command = new Command!(request);

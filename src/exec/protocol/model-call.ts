@@ -20,11 +20,15 @@ import type { ServiceModel } from "../../models/types.ts";
 import { ExecFailure, fromSdkError } from "../errors.ts";
 import { type ClientSettings, requestHandlerFor } from "../sdk.ts";
 import {
-  type ModelOperation,
+  type ModelResponse,
   type ModelShape,
   parseJsonResponse,
   serializeJsonRequest,
 } from "./model-json.ts";
+import { parseRestJsonResponse, type RestOperation, serializeRestJsonRequest } from "./model-rest-json.ts";
+import type { Shape } from "../../models/types.ts";
+import { readJsonBody } from "./jsonbody.ts";
+import type { OutputShapes } from "./result.ts";
 
 // The rule sets call aws.partition, aws.parseArn and the like.
 customEndpointFunctions.aws = awsEndpointFunctions;
@@ -50,13 +54,20 @@ class Sha256 {
   }
 }
 
-/** Whether this operation is made from the model: a JSON-protocol service with no client for it. */
-export function modelDriven(service: ServiceModel, operation: string, hasClient: boolean): boolean {
+/** The model-driven protocol a service speaks ("json" or "rest-json"), or undefined for one not modelled yet. */
+export function modelProtocol(service: ServiceModel): "json" | "rest-json" | undefined {
   const protocol = service.metadata.protocol as string;
+  if (protocol === "json" || protocol === "rest-json") return protocol;
+  if (["query", "ec2", "rest-xml"].includes(protocol)) return undefined;
+  // A newer protocol the CLI does not speak (CBOR): the JSON one it also lists.
   const listed = (service.metadata.protocols ?? []) as string[];
-  const json = protocol === "json" ||
-    (!["rest-json", "query", "ec2", "rest-xml"].includes(protocol) && listed.includes("json"));
-  return json && (!hasClient || service.operations[operation]?.noSdk === true);
+  return listed.includes("json") ? "json" : undefined;
+}
+
+/** Whether this operation is made from the model: a service of a modelled protocol with no client for it. */
+export function modelDriven(service: ServiceModel, operation: string, hasClient: boolean): boolean {
+  return modelProtocol(service) !== undefined &&
+    (!hasClient || service.operations[operation]?.noSdk === true);
 }
 
 /** The endpoint of a service in a region, from its rule set; an --endpoint-url given is the rule set's input. */
@@ -100,20 +111,19 @@ function signer(service: ServiceModel, s: ModelCallSettings): SignatureV4 {
 }
 
 /** Sends one operation built from the model; the response body's JSON, or the service's error as ours. */
-export async function modelJsonCall(
+export async function modelCall(
   service: ServiceModel,
   operation: string,
   params: Record<string, unknown>,
   outputShapes: Record<string, ModelShape>,
   s: ModelCallSettings,
-): Promise<string> {
-  const op = { ...service.operations[operation], name: operation } as unknown as ModelOperation;
-  const request = serializeJsonRequest(
-    service.metadata as Record<string, string>,
-    op,
-    service.shapes as unknown as Record<string, ModelShape>,
-    params,
-  );
+): Promise<ModelResponse> {
+  const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
+  const shapes = service.shapes as unknown as Record<string, ModelShape>;
+  const rest = modelProtocol(service) === "rest-json";
+  const request = rest
+    ? serializeRestJsonRequest(op, shapes, params)
+    : serializeJsonRequest(service.metadata as Record<string, string>, op, shapes, params);
   const url = endpointOf(service.name, s.region, s.endpoint);
   const hostname = `${request.hostPrefix ?? ""}${url.hostname}`;
   const path = `${url.pathname.replace(/\/$/, "")}${request.uri}`;
@@ -155,7 +165,8 @@ export async function modelJsonCall(
     throw e instanceof ExecFailure ? e : new ExecFailure(fromSdkError(e, operation));
   }
   if (status >= 300) {
-    const parsed = parseJsonResponse(op, outputShapes, { status, headers: responseHeaders, body });
+    const read = rest ? parseRestJsonResponse : parseJsonResponse;
+    const parsed = read(op, outputShapes, { status, headers: responseHeaders, body });
     const error = "error" in parsed ? parsed.error : { code: `HTTP ${status}`, message: body };
     throw new ExecFailure({
       code: "SERVICE_ERROR",
@@ -165,5 +176,41 @@ export async function modelJsonCall(
       service: { code: error.code, httpStatus: status },
     });
   }
-  return body;
+  return { status, headers: responseHeaders, body };
+}
+
+/**
+ * A successful model-driven response as the SDK clients would have handed it over (dates as Date, bytes as
+ * bytes), for the shared output path: body members read by the model; for REST-JSON also the members bound to
+ * headers and the status code, and a raw payload.
+ */
+export function modelOutput(
+  service: ServiceModel,
+  operation: string,
+  outShape: Shape | undefined,
+  outShapes: OutputShapes,
+  outputShapes: Record<string, ModelShape>,
+  response: ModelResponse,
+): Record<string, unknown> {
+  if (!outShape) return {};
+  const bytes = new TextEncoder().encode(response.body);
+  if (modelProtocol(service) !== "rest-json") {
+    return response.body.trim() ? readJsonBody(bytes, outShape, outShapes) ?? {} : {};
+  }
+  const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
+  const parsed = parseRestJsonResponse(op, outputShapes, response);
+  const out: Record<string, unknown> = {};
+  for (const [name, ref] of Object.entries(outShape.members ?? {})) {
+    const v = "output" in parsed ? parsed.output[name] : undefined;
+    if (v === undefined) continue;
+    if (ref.location) {
+      out[name] = outShapes(ref.shape).type === "timestamp" ? new Date((v as number) * 1000) : v;
+    }
+  }
+  const payload = outShape.payload;
+  const payloadType = payload ? outShapes(outShape.members![payload].shape).type : undefined;
+  if (payload && (payloadType === "blob" || payloadType === "string")) {
+    if (response.body) out[payload] = payloadType === "blob" ? bytes : response.body;
+  } else if (response.body.trim()) Object.assign(out, readJsonBody(bytes, outShape, outShapes) ?? {});
+  return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Operations no bundled SDK client has, made from the model (JSON-protocol services): endpoints from the
+ * Operations no bundled SDK client has, made from the model (JSON and REST-JSON services): endpoints from the
  * bundled rule sets, the request signed and sent as the AWS CLI sends it, the response printed as it prints
  * it, errors worded as it words them — against a local endpoint, and beside the AWS CLI where installed.
  */
@@ -22,7 +22,7 @@ Deno.test("endpoints from the bundled rule sets: regional, partitions, an --endp
   assertEquals(endpointOf("discovery", "us-east-1", "http://127.0.0.1:9000").href, "http://127.0.0.1:9000/");
 });
 
-Deno.test("every JSON-protocol service without an SDK client runs from the model, with its endpoint rules", async () => {
+Deno.test("every JSON and REST-JSON service without an SDK client runs from the model, with its endpoint rules", async () => {
   const runs: string[] = [];
   for (const name of serviceNames()) {
     const s = loadService(name)!;
@@ -31,7 +31,7 @@ Deno.test("every JSON-protocol service without an SDK client runs from the model
       ok(endpointOf(name, "us-east-1").protocol === "https:", name);
     }
   }
-  ok(runs.includes("freetier") && runs.includes("codeconnections") && runs.length >= 15, runs.join(" "));
+  ok(runs.includes("freetier") && runs.includes("route53profiles") && runs.length >= 80, runs.join(" "));
 });
 
 Deno.test({
@@ -112,7 +112,7 @@ Deno.test({
   sanitizeOps: false,
   async fn() {
     const rec = await startRecorder((r) => ({
-      headers: { "content-type": r.headers["content-type"] ?? "application/x-amz-json-1.1" },
+      headers: { "content-type": r.headers["content-type"] ?? "application/json" },
       body: r.headers["x-amz-target"]?.endsWith("GetFreeTierUsage")
         ? JSON.stringify({ freeTierUsages: [{ service: "EC2", actualUsageAmount: 1.5 }], nextToken: "t" })
         : "{}",
@@ -125,6 +125,9 @@ Deno.test({
           "aws discovery describe-agents --max-results 5",
           "aws codeconnections list-connections --provider-type GitHub",
           "aws b2bi list-profiles",
+          "aws route53profiles list-profiles --max-results 5",
+          "aws artifact get-account-settings",
+          "aws notifications list-channels --notification-configuration-arn arn:aws:notifications::123456789012:configuration/abc",
         ]
       ) {
         const { cli, ours } = await compare(command);
