@@ -20,6 +20,7 @@ import {
   parseRestJsonResponse,
   serializeRestJsonRequest,
 } from "../../../src/exec/protocol/model-rest-json.ts";
+import { parseQueryResponse, serializeQueryRequest } from "../../../src/exec/protocol/model-query.ts";
 
 const ROOT = new URL("../../../../shared/conformance/protocols/", import.meta.url);
 
@@ -31,7 +32,7 @@ interface Suite {
 }
 
 /** The JSON protocol's suites; the others wait for their model-driven protocols. */
-const IMPLEMENTED = ["json", "json_1_0", "rest-json"];
+const IMPLEMENTED = ["json", "json_1_0", "rest-json", "query", "ec2"];
 const TOKEN = "00000000-0000-4000-8000-000000000000";
 
 function load(kind: "input" | "output", protocol: string): Suite[] {
@@ -76,8 +77,11 @@ function json(t: string): unknown {
 
 function runInput(suite: Suite, c: Suite["cases"][number]): void {
   const params = structuredClone(c.params ?? {}) as Record<string, unknown>;
-  const r: ModelRequest = suite.metadata.protocol === "rest-json"
+  const protocol = suite.metadata.protocol;
+  const r: ModelRequest = protocol === "rest-json"
     ? serializeRestJsonRequest(c.given, suite.shapes, params, () => TOKEN)
+    : protocol === "query" || protocol === "ec2"
+    ? serializeQueryRequest(suite.metadata, c.given, suite.shapes as never, params, () => TOKEN)
     : serializeJsonRequest(suite.metadata, c.given, suite.shapes, params, () => TOKEN);
   const want = c.serialized as {
     method: string;
@@ -96,6 +100,11 @@ function runInput(suite: Suite, c: Suite["cases"][number]): void {
   }
   // A compressed body is compared as what it compresses.
   if (typeof r.body !== "string") {
+    if (protocol === "query" || protocol === "ec2") {
+      const form = gunzipSync(r.body).toString("utf8");
+      assertEquals(form.startsWith(`Action=${c.given.name}&`), true, form.slice(0, 80));
+      return;
+    }
     // The body members (those bound nowhere else) are what was compressed.
     const input = suite.shapes[c.given.input!.shape].members ?? {};
     const bodyParams = Object.fromEntries(
@@ -103,14 +112,23 @@ function runInput(suite: Suite, c: Suite["cases"][number]): void {
     );
     assertEquals(JSON.parse(gunzipSync(r.body).toString("utf8")), bodyParams);
   } else if (want.body !== undefined) {
-    assertEquals(want.body.trim() ? json(r.body) : r.body, want.body.trim() ? json(want.body) : "");
+    if (protocol === "query" || protocol === "ec2") {
+      // A form: the same pairs, in any order.
+      const pairs = (t: string) => t.split("&").filter(Boolean).sort();
+      assertEquals(pairs(r.body), pairs(want.body));
+    } else assertEquals(want.body.trim() ? json(r.body) : r.body, want.body.trim() ? json(want.body) : "");
   }
   if (want.host !== undefined) assertEquals(`${r.hostPrefix ?? ""}example.com`, want.host);
 }
 
 function runOutput(suite: Suite, c: Suite["cases"][number]): void {
   const response = c.response as { status_code: number; headers: Record<string, string>; body: string };
-  const read = suite.metadata.protocol === "rest-json" ? parseRestJsonResponse : parseJsonResponse;
+  const read = suite.metadata.protocol === "rest-json"
+    ? parseRestJsonResponse
+    : ["query", "ec2"].includes(suite.metadata.protocol)
+    ? (op: ModelOperation, shapes: Record<string, ModelShape>, r: Parameters<typeof parseJsonResponse>[2]) =>
+      parseQueryResponse(suite.metadata, op, shapes as never, r)
+    : parseJsonResponse;
   const parsed = read(
     c.given as ModelOperation & { errors?: Array<{ shape: string }> },
     suite.shapes,

@@ -1,0 +1,284 @@
+/**
+ * The AWS query and EC2 protocols driven by the service model alone, as botocore's QuerySerializer,
+ * EC2Serializer and QueryParser/EC2QueryParser do: parameters form-encoded (`Action`, `Version`, dotted member
+ * paths, lists as `member.N` — or flattened, and always so for EC2 with its capitalized names — maps as
+ * `entry.N.key`), responses read from XML by the shapes (the `…Result` wrapper for query, none for EC2).
+ */
+import { Buffer } from "node:buffer";
+import { gzipSync } from "node:zlib";
+import {
+  formatTimestamp,
+  MIN_COMPRESSION_BYTES,
+  type ModelError,
+  type ModelOperation,
+  type ModelRequest,
+  type ModelResponse,
+} from "./model-json.ts";
+
+/** A shape with the XML and query traits these protocols read. */
+interface QueryShape {
+  type: string;
+  members?: Record<string, QueryMember>;
+  member?: QueryMember;
+  key?: QueryMember;
+  value?: QueryMember;
+  flattened?: boolean;
+  timestampFormat?: string;
+  error?: { code?: string };
+}
+interface QueryMember {
+  shape: string;
+  locationName?: string;
+  queryName?: string;
+  flattened?: boolean;
+  timestampFormat?: string;
+  idempotencyToken?: boolean;
+  xmlAttribute?: boolean;
+}
+type Shapes = Record<string, QueryShape>;
+type Json = Record<string, unknown>;
+
+/** Form-encoding as botocore's query serializer escapes (RFC 3986, `~` kept). */
+const formEscape = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function scalar(shape: QueryShape, ref: QueryMember, v: unknown): string {
+  switch (shape.type) {
+    case "timestamp":
+      return String(formatTimestamp(v, ref.timestampFormat ?? shape.timestampFormat ?? "iso8601"));
+    case "blob":
+      return Buffer.from(typeof v === "string" ? new TextEncoder().encode(v) : v as Uint8Array).toString(
+        "base64",
+      );
+    case "boolean":
+      return v ? "true" : "false";
+    default:
+      if (typeof v === "number" && !Number.isFinite(v)) {
+        return Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+      }
+      return String(v);
+  }
+}
+
+function serialize(
+  out: Array<[string, string]>,
+  shapes: Shapes,
+  ref: QueryMember,
+  v: unknown,
+  prefix: string,
+  ec2: boolean,
+) {
+  const shape = shapes[ref.shape];
+  switch (shape.type) {
+    case "structure":
+      for (const [name, m] of Object.entries(shape.members ?? {})) {
+        const x = (v as Json)[name];
+        if (x === undefined || x === null) continue;
+        // EC2 names a member by its queryName, else its own name capitalized.
+        const own = m.locationName ?? name;
+        const key = ec2 ? m.queryName ?? own[0].toUpperCase() + own.slice(1) : own;
+        serialize(out, shapes, m, x, prefix ? `${prefix}.${key}` : key, ec2);
+      }
+      return;
+    case "list": {
+      const items = v as unknown[];
+      if (ec2) {
+        items.forEach((x, i) => serialize(out, shapes, shape.member!, x, `${prefix}.${i + 1}`, ec2));
+        return;
+      }
+      if (!items.length) {
+        out.push([prefix, ""]);
+        return;
+      }
+      let base: string;
+      if (shape.flattened || ref.flattened) {
+        // Named by the reference if it has a name, else by the list's member name, else as the member.
+        const name = ref.locationName ? undefined : shape.member!.locationName;
+        base = name ? [...prefix.split(".").slice(0, -1), name].join(".") : prefix;
+      } else base = `${prefix}.${shape.member!.locationName ?? "member"}`;
+      items.forEach((x, i) => serialize(out, shapes, shape.member!, x, `${base}.${i + 1}`, ec2));
+      return;
+    }
+    case "map": {
+      const base = shape.flattened || ref.flattened ? prefix : `${prefix}.entry`;
+      const keyName = shape.key!.locationName ?? "key", valueName = shape.value!.locationName ?? "value";
+      Object.entries(v as Json).forEach(([k, x], i) => {
+        serialize(out, shapes, shape.key!, k, `${base}.${i + 1}.${keyName}`, ec2);
+        serialize(out, shapes, shape.value!, x, `${base}.${i + 1}.${valueName}`, ec2);
+      });
+      return;
+    }
+    default:
+      out.push([prefix, scalar(shape, ref, v)]);
+  }
+}
+
+/** Builds a query (or EC2) request: POST /, the form of Action, Version and the parameters. */
+export function serializeQueryRequest(
+  meta: { apiVersion?: string; protocol?: string },
+  op: ModelOperation,
+  shapes: Shapes,
+  params: Json,
+  uuid: () => string = () => crypto.randomUUID(),
+): ModelRequest {
+  const ec2 = meta.protocol === "ec2";
+  const input = { ...params };
+  const members = op.input ? shapes[op.input.shape]?.members ?? {} : {};
+  for (const [name, m] of Object.entries(members)) {
+    if (m.idempotencyToken && input[name] === undefined) input[name] = uuid();
+  }
+  const pairs: Array<[string, string]> = [["Action", op.name], ["Version", meta.apiVersion ?? ""]];
+  if (op.input) serialize(pairs, shapes, op.input as QueryMember, input, "", ec2);
+  const text = pairs.map(([k, v]) => `${formEscape(k)}=${formEscape(v)}`).join("&");
+  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  let body: string | Uint8Array = text;
+  const bytes = new TextEncoder().encode(text);
+  if (op.requestcompression?.encodings.includes("gzip") && bytes.length >= MIN_COMPRESSION_BYTES) {
+    body = new Uint8Array(gzipSync(bytes));
+    headers["Content-Encoding"] = "gzip";
+  }
+  headers["Content-Length"] = String(typeof body === "string" ? bytes.length : body.length);
+  const request: ModelRequest = { method: "POST", uri: "/", headers, body };
+  const prefix = op.endpoint?.hostPrefix;
+  if (prefix) {
+    request.hostPrefix = prefix.replace(/\{(\w+)\}/g, (_m, label: string) => String(input[label] ?? ""));
+  }
+  return request;
+}
+
+/** An XML element: its name, child elements and text. */
+interface XmlNode {
+  name: string;
+  children: XmlNode[];
+  text: string;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const unescapeXml = (s: string) =>
+  s.replace(
+    /&(#x[0-9a-f]+|#\d+|\w+);/gi,
+    (m, e: string) =>
+      e[0] === "#"
+        ? String.fromCodePoint(
+          parseInt(e.slice(e[1] === "x" || e[1] === "X" ? 2 : 1), e[1] === "x" || e[1] === "X" ? 16 : 10),
+        )
+        : ENTITIES[e] ?? m,
+  );
+
+/** A small XML reader: elements, text (entities and CDATA), no attributes kept. */
+export function parseXml(text: string): XmlNode {
+  const root: XmlNode = { name: "#root", children: [], text: "" };
+  const stack = [root];
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)[^>]*?(\/?)>|([^<]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const top = stack.at(-1)!;
+    if (m[1] !== undefined) top.text += m[1];
+    else if (m[3] !== undefined) {
+      if (m[2] === "/") stack.pop();
+      else {
+        const node: XmlNode = {
+          name: m[3].includes(":") ? m[3].split(":").at(-1)! : m[3],
+          children: [],
+          text: "",
+        };
+        top.children.push(node);
+        if (m[4] !== "/") stack.push(node);
+      }
+    } else if (m[5] !== undefined) top.text += unescapeXml(m[5]);
+  }
+  return root.children[0] ?? root;
+}
+
+const child = (n: XmlNode, name: string) => n.children.find((c) => c.name === name);
+
+function readXml(shapes: Shapes, ref: QueryMember, node: XmlNode): unknown {
+  const shape = shapes[ref.shape];
+  switch (shape.type) {
+    case "structure": {
+      const out: Json = {};
+      for (const [name, m] of Object.entries(shape.members ?? {})) {
+        if (m.xmlAttribute) continue;
+        const key = m.locationName ?? name;
+        const mshape = shapes[m.shape];
+        if ((mshape.type === "list" || mshape.type === "map") && (mshape.flattened || m.flattened)) {
+          const items = node.children.filter((c) => c.name === key);
+          if (!items.length) continue;
+          out[name] = mshape.type === "list"
+            ? items.map((c) => readXml(shapes, mshape.member!, c))
+            : readMapEntries(shapes, mshape, items);
+          continue;
+        }
+        const c = child(node, key);
+        if (c) out[name] = readXml(shapes, m, c);
+      }
+      return out;
+    }
+    case "list": {
+      const itemName = shape.member!.locationName ?? "member";
+      return node.children.filter((c) => c.name === itemName).map((c) => readXml(shapes, shape.member!, c));
+    }
+    case "map":
+      return readMapEntries(shapes, shape, node.children.filter((c) => c.name === "entry"));
+    case "timestamp": {
+      const t = node.text.trim();
+      return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Date.parse(t) / 1000;
+    }
+    case "blob":
+      return new Uint8Array(Buffer.from(node.text.trim(), "base64"));
+    case "boolean":
+      return node.text.trim() === "true";
+    case "integer":
+    case "long":
+    case "byte":
+    case "short":
+      return Number(node.text.trim());
+    case "float":
+    case "double": {
+      const t = node.text.trim();
+      return t === "NaN" ? NaN : t === "Infinity" ? Infinity : t === "-Infinity" ? -Infinity : Number(t);
+    }
+    default:
+      return node.text;
+  }
+}
+
+function readMapEntries(shapes: Shapes, shape: QueryShape, entries: XmlNode[]): Json {
+  const keyName = shape.key!.locationName ?? "key", valueName = shape.value!.locationName ?? "value";
+  const out: Json = {};
+  for (const e of entries) {
+    const k = child(e, keyName), v = child(e, valueName);
+    if (k) out[k.text] = v ? readXml(shapes, shape.value!, v) : null;
+  }
+  return out;
+}
+
+/** Reads a query (or EC2) response: the output from its `…Result` wrapper (EC2: the root), or its error. */
+export function parseQueryResponse(
+  meta: { protocol?: string },
+  op: ModelOperation & {
+    errors?: Array<{ shape: string }>;
+    output?: { shape: string; resultWrapper?: string };
+  },
+  shapes: Shapes,
+  response: ModelResponse,
+): { output: Json } | { error: ModelError } {
+  const root = response.body.trim() ? parseXml(response.body) : { name: "", children: [], text: "" };
+  if (response.status >= 300) {
+    // Query: ErrorResponse/Error; EC2: Response/Errors/Error.
+    const error = child(root, "Error") ?? child(child(root, "Errors") ?? root, "Error") ?? root;
+    const code = child(error, "Code")?.text ?? "";
+    const message = child(error, "Message")?.text;
+    const shapeName = op.errors?.map((e) => e.shape).find((s) =>
+      s === code || shapes[s]?.error?.code === code
+    );
+    const members = shapeName ? readXml(shapes, { shape: shapeName }, error) as Json : {};
+    return { error: { code, ...(message !== undefined ? { message } : {}), members } };
+  }
+  if (!op.output) return { output: {} };
+  const wrapper = meta.protocol === "ec2"
+    ? undefined
+    : child(root, op.output.resultWrapper ?? `${op.name}Result`);
+  return { output: readXml(shapes, op.output as QueryMember, wrapper ?? root) as Json };
+}
