@@ -53,7 +53,9 @@ if (import.meta.main) {
   const modelOnly = Deno.args[2] === "model";
   for (const name of serviceNames()) {
     const service = loadService(name)!;
-    const runs = modelOnly ? !(await hasSdk(service)) && modelDriven(service, "", false) : await hasSdk(service);
+    const runs = modelOnly
+      ? !(await hasSdk(service)) && modelDriven(service, "", false)
+      : await hasSdk(service);
     if (runs) names.push(name);
   }
   const rec = await startRecorder(emptySuccess);
