@@ -22,7 +22,7 @@ import {
 import { firstSentence, htmlToText } from "./models/html.ts";
 import { IamResolver } from "./models/iam.ts";
 import { scanSdkClients, type SdkPackage } from "./models/sdk.ts";
-import { closure, stableJson, stripShape, WIRE_NAMES } from "./models/shapes.ts";
+import { ALL_WIRE, closure, stableJson, stripShape, WIRE_NAMES } from "./models/shapes.ts";
 import { buildIndex, highLevelDocs, serviceDocs } from "./models/suggest-index.ts";
 import { eastAsianWide } from "./models/east-asian-width.ts";
 import { buildServiceHints } from "./models/service-hints.ts";
@@ -194,12 +194,13 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       waiters,
       // Wire names: JSON bodies are completed by them (exec/jsonrequest.ts), list headers named
       // (exec/cli-request.ts); query and EC2 requests need neither, and EC2's model loads faster without.
+      // A service no client runs is serialized from these shapes: it keeps every wire trait.
       shapes: pickShapes(
         inputNames,
-        ["query", "ec2"].includes(metadata.protocol as string) ? undefined : WIRE_NAMES,
+        !sdk ? ALL_WIRE : ["query", "ec2"].includes(metadata.protocol as string) ? undefined : WIRE_NAMES,
       ),
     },
-    outputs: { shapes: pickShapes(closure(shapes, outputs), WIRE_NAMES) },
+    outputs: { shapes: pickShapes(closure(shapes, outputs), sdk ? WIRE_NAMES : ALL_WIRE) },
     docs: {
       service: htmlToText(b.service.documentation),
       operations: docs,

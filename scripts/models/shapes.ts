@@ -24,6 +24,15 @@ const DROP_KEYS = new Set([
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** Every wire trait: the shapes of a service no SDK client runs build its requests and read its responses. */
+export const ALL_WIRE: ReadonlySet<string> = new Set([
+  "locationName",
+  "queryName",
+  "xmlNamespace",
+  "xmlAttribute",
+  "flattened",
+]);
+
 /** Shapes keep the JSON names of body members: call_aws reads and completes JSON bodies by them. */
 export const WIRE_NAMES: ReadonlySet<string> = new Set(["locationName"]);
 

@@ -28,6 +28,7 @@ import {
 import { parseRestJsonResponse, type RestOperation, serializeRestJsonRequest } from "./model-rest-json.ts";
 import type { Shape } from "../../models/types.ts";
 import { readJsonBody } from "./jsonbody.ts";
+import { parseQueryResponse, serializeQueryRequest } from "./model-query.ts";
 import type { OutputShapes } from "./result.ts";
 
 // The rule sets call aws.partition, aws.parseArn and the like.
@@ -54,11 +55,14 @@ class Sha256 {
   }
 }
 
-/** The model-driven protocol a service speaks ("json" or "rest-json"), or undefined for one not modelled yet. */
-export function modelProtocol(service: ServiceModel): "json" | "rest-json" | undefined {
+/** The protocols made from the model so far. */
+type ModelProtocol = "json" | "rest-json" | "query" | "ec2";
+
+/** The model-driven protocol a service speaks, or undefined for one not modelled yet (REST-XML). */
+export function modelProtocol(service: ServiceModel): ModelProtocol | undefined {
   const protocol = service.metadata.protocol as string;
-  if (protocol === "json" || protocol === "rest-json") return protocol;
-  if (["query", "ec2", "rest-xml"].includes(protocol)) return undefined;
+  if (["json", "rest-json", "query", "ec2"].includes(protocol)) return protocol as ModelProtocol;
+  if (protocol === "rest-xml") return undefined;
   // A newer protocol the CLI does not speak (CBOR): the JSON one it also lists.
   const listed = (service.metadata.protocols ?? []) as string[];
   return listed.includes("json") ? "json" : undefined;
@@ -100,6 +104,25 @@ export interface ModelCallSettings extends ClientSettings {
   signal?: AbortSignal;
 }
 
+const rfc3986 = (v: string) =>
+  encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A query form signed with signature version 2 (HmacSHA256), as botocore signs it for the v2 services. */
+async function signV2(form: string, method: string, host: string, path: string, s: ModelCallSettings) {
+  const creds = await defaultProvider(s.profile ? { profile: s.profile } : {})();
+  const params = new URLSearchParams(form);
+  params.set("AWSAccessKeyId", creds.accessKeyId);
+  params.set("SignatureMethod", "HmacSHA256");
+  params.set("SignatureVersion", "2");
+  params.set("Timestamp", new Date().toISOString().replace(/\.\d{3}Z$/, "Z"));
+  if (creds.sessionToken) params.set("SecurityToken", creds.sessionToken);
+  const canonical = [...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join("&");
+  const signature = createHmac("sha256", creds.secretAccessKey)
+    .update(`${method}\n${host.toLowerCase()}\n${path || "/"}\n${canonical}`).digest("base64");
+  return `${canonical}&Signature=${rfc3986(signature)}`;
+}
+
 /** SigV4 for the service, with the credentials the SDK's default chain finds for the profile. */
 function signer(service: ServiceModel, s: ModelCallSettings): SignatureV4 {
   return new SignatureV4({
@@ -120,10 +143,13 @@ export async function modelCall(
 ): Promise<ModelResponse> {
   const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
   const shapes = service.shapes as unknown as Record<string, ModelShape>;
-  const rest = modelProtocol(service) === "rest-json";
-  const request = rest
+  const protocol = modelProtocol(service);
+  const meta = service.metadata as Record<string, string>;
+  const request = protocol === "rest-json"
     ? serializeRestJsonRequest(op, shapes, params)
-    : serializeJsonRequest(service.metadata as Record<string, string>, op, shapes, params);
+    : protocol === "query" || protocol === "ec2"
+    ? serializeQueryRequest(meta, op, shapes as never, params)
+    : serializeJsonRequest(meta, op, shapes, params);
   const url = endpointOf(service.name, s.region, s.endpoint);
   const hostname = `${request.hostPrefix ?? ""}${url.hostname}`;
   const path = `${url.pathname.replace(/\/$/, "")}${request.uri}`;
@@ -144,7 +170,13 @@ export async function modelCall(
   };
   let status: number, responseHeaders: Record<string, string>, body: string;
   try {
-    if (s.signRequest) {
+    if (s.signRequest && service.metadata.signatureVersion === "v2") {
+      // SimpleDB and Import/Export still take signature version 2, in the form itself.
+      signed.body = await signV2(String(signed.body), request.method, headers.host, path, s);
+      (signed.headers as Record<string, string>)["Content-Length"] = String(
+        Buffer.byteLength(String(signed.body)),
+      );
+    } else if (s.signRequest) {
       signed = await signer(service, s).sign(
         signed as unknown as Parameters<SignatureV4["sign"]>[0],
       ) as unknown as Record<string, unknown>;
@@ -165,8 +197,12 @@ export async function modelCall(
     throw e instanceof ExecFailure ? e : new ExecFailure(fromSdkError(e, operation));
   }
   if (status >= 300) {
-    const read = rest ? parseRestJsonResponse : parseJsonResponse;
-    const parsed = read(op, outputShapes, { status, headers: responseHeaders, body });
+    const response = { status, headers: responseHeaders, body };
+    const parsed = protocol === "rest-json"
+      ? parseRestJsonResponse(op, outputShapes, response)
+      : protocol === "query" || protocol === "ec2"
+      ? parseQueryResponse(meta, op, outputShapes as never, response)
+      : parseJsonResponse(op, outputShapes, response);
     const error = "error" in parsed ? parsed.error : { code: `HTTP ${status}`, message: body };
     throw new ExecFailure({
       code: "SERVICE_ERROR",
@@ -194,7 +230,18 @@ export function modelOutput(
 ): Record<string, unknown> {
   if (!outShape) return {};
   const bytes = new TextEncoder().encode(response.body);
-  if (modelProtocol(service) !== "rest-json") {
+  const protocol = modelProtocol(service);
+  if (protocol === "query" || protocol === "ec2") {
+    const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
+    const parsed = parseQueryResponse(
+      service.metadata as Record<string, string>,
+      op,
+      outputShapes as never,
+      response,
+    );
+    return "output" in parsed ? withDates(parsed.output, outShape, outShapes) as Record<string, unknown> : {};
+  }
+  if (protocol !== "rest-json") {
     return response.body.trim() ? readJsonBody(bytes, outShape, outShapes) ?? {} : {};
   }
   const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
@@ -213,4 +260,33 @@ export function modelOutput(
     if (response.body) out[payload] = payloadType === "blob" ? bytes : response.body;
   } else if (response.body.trim()) Object.assign(out, readJsonBody(bytes, outShape, outShapes) ?? {});
   return out;
+}
+
+/** Epoch seconds turned into dates wherever the shapes say timestamp (as the SDK hands timestamps over). */
+function withDates(value: unknown, shape: Shape | undefined, shapes: OutputShapes): unknown {
+  if (value === null || value === undefined || !shape) return value;
+  switch (shape.type) {
+    case "timestamp":
+      return typeof value === "number" ? new Date(value * 1000) : value;
+    case "structure":
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+          const ref = shape.members?.[k];
+          return [k, withDates(v, ref ? shapes(ref.shape) : undefined, shapes)];
+        }),
+      );
+    case "list":
+      return (value as unknown[]).map((v) =>
+        withDates(v, shape.member ? shapes(shape.member.shape) : undefined, shapes)
+      );
+    case "map":
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+          k,
+          withDates(v, shape.value ? shapes(shape.value.shape) : undefined, shapes),
+        ]),
+      );
+    default:
+      return value;
+  }
 }

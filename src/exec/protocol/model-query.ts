@@ -203,7 +203,12 @@ function readXml(shapes: Shapes, ref: QueryMember, node: XmlNode): unknown {
         const key = m.locationName ?? name;
         const mshape = shapes[m.shape];
         if ((mshape.type === "list" || mshape.type === "map") && (mshape.flattened || m.flattened)) {
-          const items = node.children.filter((c) => c.name === key);
+          // A list flattened by its own shape names its items by its member's name (SimpleDB's DomainName);
+          // one flattened where it is used, by the member that uses it.
+          const itemName = mshape.type === "list" && mshape.flattened
+            ? mshape.member!.locationName ?? key
+            : key;
+          const items = node.children.filter((c) => c.name === itemName);
           if (!items.length) continue;
           out[name] = mshape.type === "list"
             ? items.map((c) => readXml(shapes, mshape.member!, c))
