@@ -25,7 +25,7 @@ import {
   parseJsonResponse,
   serializeJsonRequest,
 } from "./model-json.ts";
-import { parseRestJsonResponse, type RestOperation, serializeRestJsonRequest } from "./model-rest-json.ts";
+import { parseRestResponse, type RestOperation, serializeRestRequest } from "./model-rest.ts";
 import type { Shape } from "../../models/types.ts";
 import { readJsonBody } from "./jsonbody.ts";
 import { parseQueryResponse, serializeQueryRequest } from "./model-query.ts";
@@ -146,7 +146,7 @@ export async function modelCall(
   const protocol = modelProtocol(service);
   const meta = service.metadata as Record<string, string>;
   const request = protocol === "rest-json"
-    ? serializeRestJsonRequest(op, shapes, params)
+    ? serializeRestRequest(op, shapes, params)
     : protocol === "query" || protocol === "ec2"
     ? serializeQueryRequest(meta, op, shapes as never, params)
     : serializeJsonRequest(meta, op, shapes, params);
@@ -199,7 +199,7 @@ export async function modelCall(
   if (status >= 300) {
     const response = { status, headers: responseHeaders, body };
     const parsed = protocol === "rest-json"
-      ? parseRestJsonResponse(op, outputShapes, response)
+      ? parseRestResponse(op, outputShapes, response)
       : protocol === "query" || protocol === "ec2"
       ? parseQueryResponse(meta, op, outputShapes as never, response)
       : parseJsonResponse(op, outputShapes, response);
@@ -245,7 +245,7 @@ export function modelOutput(
     return response.body.trim() ? readJsonBody(bytes, outShape, outShapes) ?? {} : {};
   }
   const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
-  const parsed = parseRestJsonResponse(op, outputShapes, response);
+  const parsed = parseRestResponse(op, outputShapes, response);
   const out: Record<string, unknown> = {};
   for (const [name, ref] of Object.entries(outShape.members ?? {})) {
     const v = "output" in parsed ? parsed.output[name] : undefined;

@@ -5,6 +5,7 @@
  * `entry.N.key`), responses read from XML by the shapes (the `…Result` wrapper for query, none for EC2).
  */
 import { Buffer } from "node:buffer";
+import { child, parseXml, readXml, type XmlMember, type XmlShape } from "./xml.ts";
 import { gzipSync } from "node:zlib";
 import {
   formatTimestamp,
@@ -146,119 +147,6 @@ export function serializeQueryRequest(
   return request;
 }
 
-/** An XML element: its name, child elements and text. */
-interface XmlNode {
-  name: string;
-  children: XmlNode[];
-  text: string;
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-const unescapeXml = (s: string) =>
-  s.replace(
-    /&(#x[0-9a-f]+|#\d+|\w+);/gi,
-    (m, e: string) =>
-      e[0] === "#"
-        ? String.fromCodePoint(
-          parseInt(e.slice(e[1] === "x" || e[1] === "X" ? 2 : 1), e[1] === "x" || e[1] === "X" ? 16 : 10),
-        )
-        : ENTITIES[e] ?? m,
-  );
-
-/** A small XML reader: elements, text (entities and CDATA), no attributes kept. */
-export function parseXml(text: string): XmlNode {
-  const root: XmlNode = { name: "#root", children: [], text: "" };
-  const stack = [root];
-  const re =
-    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)[^>]*?(\/?)>|([^<]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const top = stack.at(-1)!;
-    if (m[1] !== undefined) top.text += m[1];
-    else if (m[3] !== undefined) {
-      if (m[2] === "/") stack.pop();
-      else {
-        const node: XmlNode = {
-          name: m[3].includes(":") ? m[3].split(":").at(-1)! : m[3],
-          children: [],
-          text: "",
-        };
-        top.children.push(node);
-        if (m[4] !== "/") stack.push(node);
-      }
-    } else if (m[5] !== undefined) top.text += unescapeXml(m[5]);
-  }
-  return root.children[0] ?? root;
-}
-
-const child = (n: XmlNode, name: string) => n.children.find((c) => c.name === name);
-
-function readXml(shapes: Shapes, ref: QueryMember, node: XmlNode): unknown {
-  const shape = shapes[ref.shape];
-  switch (shape.type) {
-    case "structure": {
-      const out: Json = {};
-      for (const [name, m] of Object.entries(shape.members ?? {})) {
-        if (m.xmlAttribute) continue;
-        const key = m.locationName ?? name;
-        const mshape = shapes[m.shape];
-        if ((mshape.type === "list" || mshape.type === "map") && (mshape.flattened || m.flattened)) {
-          // A list flattened by its own shape names its items by its member's name (SimpleDB's DomainName);
-          // one flattened where it is used, by the member that uses it.
-          const itemName = mshape.type === "list" && mshape.flattened
-            ? mshape.member!.locationName ?? key
-            : key;
-          const items = node.children.filter((c) => c.name === itemName);
-          if (!items.length) continue;
-          out[name] = mshape.type === "list"
-            ? items.map((c) => readXml(shapes, mshape.member!, c))
-            : readMapEntries(shapes, mshape, items);
-          continue;
-        }
-        const c = child(node, key);
-        if (c) out[name] = readXml(shapes, m, c);
-      }
-      return out;
-    }
-    case "list": {
-      const itemName = shape.member!.locationName ?? "member";
-      return node.children.filter((c) => c.name === itemName).map((c) => readXml(shapes, shape.member!, c));
-    }
-    case "map":
-      return readMapEntries(shapes, shape, node.children.filter((c) => c.name === "entry"));
-    case "timestamp": {
-      const t = node.text.trim();
-      return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Date.parse(t) / 1000;
-    }
-    case "blob":
-      return new Uint8Array(Buffer.from(node.text.trim(), "base64"));
-    case "boolean":
-      return node.text.trim() === "true";
-    case "integer":
-    case "long":
-    case "byte":
-    case "short":
-      return Number(node.text.trim());
-    case "float":
-    case "double": {
-      const t = node.text.trim();
-      return t === "NaN" ? NaN : t === "Infinity" ? Infinity : t === "-Infinity" ? -Infinity : Number(t);
-    }
-    default:
-      return node.text;
-  }
-}
-
-function readMapEntries(shapes: Shapes, shape: QueryShape, entries: XmlNode[]): Json {
-  const keyName = shape.key!.locationName ?? "key", valueName = shape.value!.locationName ?? "value";
-  const out: Json = {};
-  for (const e of entries) {
-    const k = child(e, keyName), v = child(e, valueName);
-    if (k) out[k.text] = v ? readXml(shapes, shape.value!, v) : null;
-  }
-  return out;
-}
-
 /** Reads a query (or EC2) response: the output from its `…Result` wrapper (EC2: the root), or its error. */
 export function parseQueryResponse(
   meta: { protocol?: string },
@@ -269,7 +157,7 @@ export function parseQueryResponse(
   shapes: Shapes,
   response: ModelResponse,
 ): { output: Json } | { error: ModelError } {
-  const root = response.body.trim() ? parseXml(response.body) : { name: "", children: [], text: "" };
+  const root = parseXml(response.body);
   if (response.status >= 300) {
     // Query: ErrorResponse/Error; EC2: Response/Errors/Error.
     const error = child(root, "Error") ?? child(child(root, "Errors") ?? root, "Error") ?? root;

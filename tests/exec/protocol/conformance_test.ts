@@ -17,9 +17,9 @@ import {
   serializeJsonRequest,
 } from "../../../src/exec/protocol/model-json.ts";
 import {
-  parseRestJsonResponse,
-  serializeRestJsonRequest,
-} from "../../../src/exec/protocol/model-rest-json.ts";
+  parseRestResponse,
+  serializeRestRequest,
+} from "../../../src/exec/protocol/model-rest.ts";
 import { parseQueryResponse, serializeQueryRequest } from "../../../src/exec/protocol/model-query.ts";
 
 const ROOT = new URL("../../../../shared/conformance/protocols/", import.meta.url);
@@ -79,7 +79,7 @@ function runInput(suite: Suite, c: Suite["cases"][number]): void {
   const params = structuredClone(c.params ?? {}) as Record<string, unknown>;
   const protocol = suite.metadata.protocol;
   const r: ModelRequest = protocol === "rest-json"
-    ? serializeRestJsonRequest(c.given, suite.shapes, params, () => TOKEN)
+    ? serializeRestRequest(c.given, suite.shapes, params, () => TOKEN)
     : protocol === "query" || protocol === "ec2"
     ? serializeQueryRequest(suite.metadata, c.given, suite.shapes as never, params, () => TOKEN)
     : serializeJsonRequest(suite.metadata, c.given, suite.shapes, params, () => TOKEN);
@@ -124,7 +124,7 @@ function runInput(suite: Suite, c: Suite["cases"][number]): void {
 function runOutput(suite: Suite, c: Suite["cases"][number]): void {
   const response = c.response as { status_code: number; headers: Record<string, string>; body: string };
   const read = suite.metadata.protocol === "rest-json"
-    ? parseRestJsonResponse
+    ? parseRestResponse
     : ["query", "ec2"].includes(suite.metadata.protocol)
     ? (op: ModelOperation, shapes: Record<string, ModelShape>, r: Parameters<typeof parseJsonResponse>[2]) =>
       parseQueryResponse(suite.metadata, op, shapes as never, r)

@@ -61,7 +61,7 @@ function scalarText(
 const headerItem = (s: string) => (/[,"]/.test(s) ? `"${s.replaceAll('"', '\\"')}"` : s);
 
 /** Builds a REST-JSON request from the model. */
-export function serializeRestJsonRequest(
+export function serializeRestRequest(
   op: RestOperation,
   shapes: Shapes,
   params: Json,
@@ -244,7 +244,7 @@ function splitHeader(text: string): string[] {
 }
 
 /** Reads a REST-JSON response: the output (headers, status code, payload or body members) or its error. */
-export function parseRestJsonResponse(
+export function parseRestResponse(
   op: RestOperation & { errors?: Array<{ shape: string }> },
   shapes: Shapes,
   response: ModelResponse,

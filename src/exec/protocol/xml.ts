@@ -1,0 +1,157 @@
+/**
+ * Reading XML responses by the service model, as botocore's XML parsers do, for the query, EC2 and REST-XML
+ * protocols: a small reader (elements, attributes, text, entities, CDATA), then members by their wire names,
+ * wrapped and flattened lists and maps, attributes, scalars by type.
+ */
+import { Buffer } from "node:buffer";
+
+/** A shape with the XML traits. */
+export interface XmlShape {
+  type: string;
+  members?: Record<string, XmlMember>;
+  member?: XmlMember;
+  key?: XmlMember;
+  value?: XmlMember;
+  flattened?: boolean;
+  timestampFormat?: string;
+  error?: { code?: string };
+  union?: boolean;
+}
+/** A member reference with its XML traits. */
+export interface XmlMember {
+  shape: string;
+  locationName?: string;
+  queryName?: string;
+  flattened?: boolean;
+  timestampFormat?: string;
+  idempotencyToken?: boolean;
+  xmlAttribute?: boolean;
+  xmlNamespace?: { uri: string; prefix?: string };
+  location?: string;
+}
+type Shapes = Record<string, XmlShape>;
+type Json = Record<string, unknown>;
+
+/** An XML element: its name, child elements and text. */
+export interface XmlNode {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const unescapeXml = (s: string) =>
+  s.replace(
+    /&(#x[0-9a-f]+|#\d+|\w+);/gi,
+    (m, e: string) =>
+      e[0] === "#"
+        ? String.fromCodePoint(
+          parseInt(e.slice(e[1] === "x" || e[1] === "X" ? 2 : 1), e[1] === "x" || e[1] === "X" ? 16 : 10),
+        )
+        : ENTITIES[e] ?? m,
+  );
+
+/** A small XML reader: elements, their attributes, text (entities and CDATA); namespaces dropped from names. */
+export function parseXml(text: string): XmlNode {
+  const root: XmlNode = { name: "#root", attributes: {}, children: [], text: "" };
+  const stack = [root];
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)([^>]*?)(\/?)>|([^<]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const top = stack.at(-1)!;
+    if (m[1] !== undefined) top.text += m[1];
+    else if (m[3] !== undefined) {
+      if (m[2] === "/") stack.pop();
+      else {
+        const attributes: Record<string, string> = {};
+        for (const a of m[4].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+          attributes[a[1]] = unescapeXml(a[2] ?? a[3] ?? "");
+        }
+        const name = m[3].includes(":") ? m[3].split(":").at(-1)! : m[3];
+        const node: XmlNode = { name, attributes, children: [], text: "" };
+        top.children.push(node);
+        if (m[5] !== "/") stack.push(node);
+      }
+    } else if (m[6] !== undefined) top.text += unescapeXml(m[6]);
+  }
+  return root.children[0] ?? root;
+}
+
+/** The first child element of a name. */
+export const child = (n: XmlNode, name: string) => n.children.find((c) => c.name === name);
+
+/** A value read from its element by its shape. */
+export function readXml(shapes: Shapes, ref: XmlMember, node: XmlNode): unknown {
+  const shape = shapes[ref.shape];
+  switch (shape.type) {
+    case "structure": {
+      const out: Json = {};
+      for (const [name, m] of Object.entries(shape.members ?? {})) {
+        if (m.location) continue;
+        if (m.xmlAttribute) {
+          const a = node.attributes[m.locationName ?? name];
+          if (a !== undefined) {
+            out[name] = readXml(shapes, m, { name, attributes: {}, children: [], text: a });
+          }
+          continue;
+        }
+        const key = m.locationName ?? name;
+        const mshape = shapes[m.shape];
+        if ((mshape.type === "list" || mshape.type === "map") && (mshape.flattened || m.flattened)) {
+          // A list flattened by its own shape names its items by its member's name (SimpleDB's DomainName);
+          // one flattened where it is used, by the member that uses it.
+          const itemName = mshape.type === "list" && mshape.flattened
+            ? mshape.member!.locationName ?? key
+            : key;
+          const items = node.children.filter((c) => c.name === itemName);
+          if (!items.length) continue;
+          out[name] = mshape.type === "list"
+            ? items.map((c) => readXml(shapes, mshape.member!, c))
+            : readMapEntries(shapes, mshape, items);
+          continue;
+        }
+        const c = child(node, key);
+        if (c) out[name] = readXml(shapes, m, c);
+      }
+      return out;
+    }
+    case "list": {
+      const itemName = shape.member!.locationName ?? "member";
+      return node.children.filter((c) => c.name === itemName).map((c) => readXml(shapes, shape.member!, c));
+    }
+    case "map":
+      return readMapEntries(shapes, shape, node.children.filter((c) => c.name === "entry"));
+    case "timestamp": {
+      const t = node.text.trim();
+      return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Date.parse(t) / 1000;
+    }
+    case "blob":
+      return new Uint8Array(Buffer.from(node.text.trim(), "base64"));
+    case "boolean":
+      return node.text.trim() === "true";
+    case "integer":
+    case "long":
+    case "byte":
+    case "short":
+      return Number(node.text.trim());
+    case "float":
+    case "double": {
+      const t = node.text.trim();
+      return t === "NaN" ? NaN : t === "Infinity" ? Infinity : t === "-Infinity" ? -Infinity : Number(t);
+    }
+    default:
+      return node.text;
+  }
+}
+
+function readMapEntries(shapes: Shapes, shape: XmlShape, entries: XmlNode[]): Json {
+  const keyName = shape.key!.locationName ?? "key", valueName = shape.value!.locationName ?? "value";
+  const out: Json = {};
+  for (const e of entries) {
+    const k = child(e, keyName), v = child(e, valueName);
+    if (k) out[k.text] = v ? readXml(shapes, shape.value!, v) : null;
+  }
+  return out;
+}
