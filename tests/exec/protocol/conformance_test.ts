@@ -16,10 +16,7 @@ import {
   parseJsonResponse,
   serializeJsonRequest,
 } from "../../../src/exec/protocol/model-json.ts";
-import {
-  parseRestResponse,
-  serializeRestRequest,
-} from "../../../src/exec/protocol/model-rest.ts";
+import { parseRestResponse, serializeRestRequest } from "../../../src/exec/protocol/model-rest.ts";
 import { parseQueryResponse, serializeQueryRequest } from "../../../src/exec/protocol/model-query.ts";
 
 const ROOT = new URL("../../../../shared/conformance/protocols/", import.meta.url);
