@@ -7,6 +7,7 @@
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { child, parseXml, readXml, xmlElement } from "./xml.ts";
 import {
   formatTimestamp,
   MIN_COMPRESSION_BYTES,
@@ -66,6 +67,7 @@ export function serializeRestRequest(
   shapes: Shapes,
   params: Json,
   uuid: () => string = () => crypto.randomUUID(),
+  format: "json" | "xml" = "json",
 ): ModelRequest {
   const inputShape = op.input ? shapes[op.input.shape] : undefined;
   const members = (inputShape?.members ?? {}) as Record<string, RestMember>;
@@ -154,11 +156,28 @@ export function serializeRestRequest(
         headers["Content-Type"] ??= pshape.type === "blob" ? "application/octet-stream" : "text/plain";
       }
     } else if (v !== undefined && v !== null) {
-      text = JSON.stringify(serializeJsonValue(shapes, ref, v));
-      headers["Content-Type"] ??= "application/json";
-    } else if (pshape.type === "structure" && !pshape.union) {
+      if (format === "xml") {
+        // A payload's element: the member's own XML name if it gives one, else its shape's, else the shape name.
+        const own = ref.locationName !== undefined && ref.locationName !== payloadName
+          ? ref.locationName
+          : undefined;
+        const root = own ?? (pshape as { locationName?: string }).locationName ?? ref.shape;
+        text = xmlElement(shapes as never, ref as never, v, root);
+        headers["Content-Type"] ??= "application/xml";
+      } else {
+        text = JSON.stringify(serializeJsonValue(shapes, ref, v));
+        headers["Content-Type"] ??= "application/json";
+      }
+    } else if (format === "json" && pshape.type === "structure" && !pshape.union) {
       text = "{}";
       headers["Content-Type"] ??= "application/json";
+    }
+  } else if (format === "xml") {
+    if (Object.keys(body).length) {
+      const ref = op.input as unknown as { shape: string; locationName?: string; xmlNamespace?: unknown };
+      const root = (inputShape as { locationName?: string }).locationName ?? ref.locationName ?? ref.shape;
+      text = xmlElement(shapes as never, ref as never, body, root);
+      headers["Content-Type"] ??= "application/xml";
     }
   } else if (Object.keys(body).length || hasBody) {
     text = JSON.stringify(serializeJsonValue(shapes, { shape: op.input!.shape }, body));
@@ -248,9 +267,27 @@ export function parseRestResponse(
   op: RestOperation & { errors?: Array<{ shape: string }> },
   shapes: Shapes,
   response: ModelResponse,
+  format: "json" | "xml" = "json",
 ): { output: Json } | { error: ModelError } {
   const text = response.body ?? "";
   if (response.status >= 300) {
+    if (format === "xml") {
+      // <ErrorResponse><Error>…</Error></ErrorResponse>, or S3's bare <Error>.
+      const root = parseXml(text);
+      const error = root.name === "Error" ? root : child(root, "Error") ?? root;
+      const code = child(error, "Code")?.text ?? "";
+      const message = child(error, "Message")?.text;
+      const shapeName = op.errors?.map((e) => e.shape).find((s) =>
+        s === code || shapes[s]?.error?.code === code
+      );
+      const members = shapeName
+        ? {
+          ...readStructure(shapes, shapeName, response, {}),
+          ...readXml(shapes as never, { shape: shapeName }, error) as Json,
+        }
+        : {};
+      return { error: { code, ...(message !== undefined ? { message } : {}), members } };
+    }
     const body = text.trim() ? JSON.parse(text) as Json : {};
     const raw = header(response.headers, "x-amzn-errortype") ??
       String(body.__type ?? body.code ?? body.Code ?? "");
@@ -271,7 +308,16 @@ export function parseRestResponse(
     // An empty body is no payload.
     if (pshape.type === "blob") { if (text) out[outShape.payload] = new TextEncoder().encode(text); }
     else if (pshape.type === "string") { if (text) out[outShape.payload] = text; }
-    else if (text.trim()) out[outShape.payload] = parseJsonValue(shapes, ref, JSON.parse(text));
+    else if (text.trim()) {
+      out[outShape.payload] = format === "xml"
+        ? readXml(shapes as never, ref as never, parseXml(text))
+        : parseJsonValue(shapes, ref, JSON.parse(text));
+    }
+    return { output: out };
+  }
+  if (format === "xml") {
+    const out = readStructure(shapes, op.output.shape, response, {});
+    if (text.trim()) Object.assign(out, readXml(shapes as never, op.output as never, parseXml(text)) as Json);
     return { output: out };
   }
   return {
@@ -295,9 +341,10 @@ function readStructure(shapes: Shapes, shapeName: string, response: ModelRespons
           v,
         ]),
       );
-      if (Object.keys(map).length) out[name] = map;
+      out[name] = map;
     } else if (m.location === "statusCode") out[name] = response.status;
-    else if (!m.location) {
+    else if (!m.location || m.location === "querystring" || m.location === "uri") {
+      // Query and URI bindings mean nothing in a response: such members are read from the body.
       const v = body[key];
       if (v !== undefined && v !== null) out[name] = parseJsonValue(shapes, m, v);
     }

@@ -4,6 +4,7 @@
  * wrapped and flattened lists and maps, attributes, scalars by type.
  */
 import { Buffer } from "node:buffer";
+import { formatTimestamp } from "./model-json.ts";
 
 /** A shape with the XML traits. */
 export interface XmlShape {
@@ -26,7 +27,7 @@ export interface XmlMember {
   timestampFormat?: string;
   idempotencyToken?: boolean;
   xmlAttribute?: boolean;
-  xmlNamespace?: { uri: string; prefix?: string };
+  xmlNamespace?: string | { uri: string; prefix?: string };
   location?: string;
 }
 type Shapes = Record<string, XmlShape>;
@@ -89,7 +90,7 @@ export function readXml(shapes: Shapes, ref: XmlMember, node: XmlNode): unknown 
     case "structure": {
       const out: Json = {};
       for (const [name, m] of Object.entries(shape.members ?? {})) {
-        if (m.location) continue;
+        if (m.location === "header" || m.location === "headers" || m.location === "statusCode") continue;
         if (m.xmlAttribute) {
           const a = node.attributes[m.locationName ?? name];
           if (a !== undefined) {
@@ -154,4 +155,78 @@ function readMapEntries(shapes: Shapes, shape: XmlShape, entries: XmlNode[]): Js
     if (k) out[k.text] = v ? readXml(shapes, shape.value!, v) : null;
   }
   return out;
+}
+
+const escapeXml = (s: string, attribute = false) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/"/g, attribute ? "&quot;" : '"').replace(/\r/g, "&#xD;");
+
+/** A scalar as XML text: timestamps in ISO 8601 (or the member's format), bytes in base64, booleans lower-case. */
+function xmlText(shape: XmlShape, ref: XmlMember, v: unknown): string {
+  switch (shape.type) {
+    case "timestamp":
+      return String(formatTimestamp(v, ref.timestampFormat ?? shape.timestampFormat ?? "iso8601"));
+    case "blob":
+      return Buffer.from(typeof v === "string" ? new TextEncoder().encode(v) : v as Uint8Array).toString(
+        "base64",
+      );
+    case "boolean":
+      return v ? "true" : "false";
+    default:
+      if (typeof v === "number" && !Number.isFinite(v)) {
+        return Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+      }
+      return String(v);
+  }
+}
+
+/** An xmlns attribute: the models write a namespace as its URI, or as {uri, prefix}. */
+function namespaceAttr(ns: string | { uri: string; prefix?: string } | undefined): string {
+  if (!ns) return "";
+  const { uri, prefix } = typeof ns === "string" ? { uri: ns, prefix: undefined } : ns;
+  return ` ${prefix ? `xmlns:${prefix}` : "xmlns"}="${escapeXml(uri, true)}"`;
+}
+
+/** A value as an XML element named `name`, by its shape (as botocore's RestXMLSerializer writes it). */
+export function xmlElement(shapes: Shapes, ref: XmlMember, value: unknown, name: string): string {
+  const shape = shapes[ref.shape] as XmlShape & { xmlNamespace?: string | { uri: string; prefix?: string } };
+  const ns = namespaceAttr(ref.xmlNamespace ?? shape.xmlNamespace);
+  switch (shape.type) {
+    case "structure": {
+      let attrs = "", inner = "";
+      for (const [member, m] of Object.entries(shape.members ?? {})) {
+        const v = (value as Json)[member];
+        if (v === undefined || v === null || m.location) continue;
+        const key = m.locationName ?? member;
+        if (m.xmlAttribute) attrs += ` ${key}="${escapeXml(xmlText(shapes[m.shape], m, v), true)}"`;
+        else inner += xmlElement(shapes, m, v, key);
+      }
+      return `<${name}${ns}${attrs}>${inner}</${name}>`;
+    }
+    case "list": {
+      const items = value as unknown[];
+      if (shape.flattened || ref.flattened) {
+        return items.map((v) =>
+          xmlElement(shapes, { ...shape.member!, xmlNamespace: shape.member!.xmlNamespace }, v, name)
+        )
+          .join("");
+      }
+      const itemName = shape.member!.locationName ?? "member";
+      return `<${name}${ns}>${
+        items.map((v) => xmlElement(shapes, shape.member!, v, itemName)).join("")
+      }</${name}>`;
+    }
+    case "map": {
+      const keyName = shape.key!.locationName ?? "key", valueName = shape.value!.locationName ?? "value";
+      const entry = ([k, v]: [string, unknown]) =>
+        xmlElement(shapes, shape.key!, k, keyName) + xmlElement(shapes, shape.value!, v, valueName);
+      const entries = Object.entries(value as Json);
+      if (shape.flattened || ref.flattened) {
+        return entries.map((e) => `<${name}${ns}>${entry(e)}</${name}>`).join("");
+      }
+      return `<${name}${ns}>${entries.map((e) => `<entry>${entry(e)}</entry>`).join("")}</${name}>`;
+    }
+    default:
+      return `<${name}${ns}>${escapeXml(xmlText(shape, ref, value))}</${name}>`;
+  }
 }
