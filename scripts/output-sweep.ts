@@ -11,7 +11,7 @@ import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
 import { loadService, serviceNames } from "../src/models/registry.ts";
 import { hasSdk } from "../src/exec/sdk.ts";
-import { modelDriven } from "../src/exec/protocol/model-call.ts";
+import { modelDriven } from "../src/exec/protocol/model-protocol.ts";
 import { parseCommand } from "../src/parse/command.ts";
 import { diskFiles } from "../src/parse/files.ts";
 import { type BotocoreService, loadBotocore, locateBotocore } from "./models/botocore.ts";

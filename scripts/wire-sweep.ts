@@ -9,7 +9,7 @@ import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
 import { loadService, serviceNames } from "../src/models/registry.ts";
 import { hasSdk } from "../src/exec/sdk.ts";
-import { modelDriven } from "../src/exec/protocol/model-call.ts";
+import { modelDriven } from "../src/exec/protocol/model-protocol.ts";
 import { type RecordedRequest, startRecorder } from "./local-servers.ts";
 import { cliAvailable, makeComparer } from "./wire-compare.ts";
 

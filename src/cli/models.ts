@@ -1,7 +1,7 @@
 /** `aws-api-mcp models`: what the bundled service models hold. */
 import type { Command } from "commander";
 import { loadService, modelIndex, serviceNames } from "../models/registry.ts";
-import { modelDriven } from "../exec/protocol/model-call.ts";
+import { modelDriven } from "../exec/protocol/model-protocol.ts";
 import { summarizeModels } from "../models/summary.ts";
 import { HIGH_LEVEL_COMMANDS } from "../parse/highlevel.ts";
 import { runsCustomization } from "../exec/run.ts";

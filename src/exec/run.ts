@@ -24,7 +24,7 @@ import { isS3Presign, runS3Presign } from "./s3/presign.ts";
 import { isS3Transfer, runS3Transfer } from "./s3/transfer.ts";
 import { DEFAULT_TRANSFER, type TransferSettings } from "./s3/settings.ts";
 import { runWaiter } from "./waiter.ts";
-import { modelCall, modelDriven, modelOutput } from "./protocol/model-call.ts";
+import { modelDriven } from "./protocol/model-protocol.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
 import { payloadOf } from "./protocol/payload.ts";
@@ -370,6 +370,8 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const settings = fromModel ? await clientSettings(cmd, service, opts, region) : undefined;
   const call = async (request: Record<string, unknown>) => {
     if (settings) {
+      // Loaded on first use: the signer, the credential chain and the endpoint rules are not start-up's cost.
+      const { modelCall, modelOutput } = await import("./protocol/model-call.ts");
       const modelShapes = outputs.shapes as never;
       const response = await modelCall(service, cmd.operation, request, modelShapes, {
         ...settings,

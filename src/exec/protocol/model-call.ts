@@ -29,6 +29,7 @@ import { parseRestResponse, type RestOperation, serializeRestRequest } from "./m
 import type { Shape } from "../../models/types.ts";
 import { readJsonBody } from "./jsonbody.ts";
 import { parseQueryResponse, serializeQueryRequest } from "./model-query.ts";
+import { modelProtocol } from "./model-protocol.ts";
 import type { OutputShapes } from "./result.ts";
 
 // The rule sets call aws.partition, aws.parseArn and the like.
@@ -53,25 +54,6 @@ class Sha256 {
   digest(): Promise<Uint8Array> {
     return Promise.resolve(new Uint8Array(this.#hash.digest()));
   }
-}
-
-/** The protocols made from the model so far. */
-type ModelProtocol = "json" | "rest-json" | "query" | "ec2";
-
-/** The model-driven protocol a service speaks, or undefined for one not modelled yet (REST-XML). */
-export function modelProtocol(service: ServiceModel): ModelProtocol | undefined {
-  const protocol = service.metadata.protocol as string;
-  if (["json", "rest-json", "query", "ec2"].includes(protocol)) return protocol as ModelProtocol;
-  if (protocol === "rest-xml") return undefined;
-  // A newer protocol the CLI does not speak (CBOR): the JSON one it also lists.
-  const listed = (service.metadata.protocols ?? []) as string[];
-  return listed.includes("json") ? "json" : undefined;
-}
-
-/** Whether this operation is made from the model: a service of a modelled protocol with no client for it. */
-export function modelDriven(service: ServiceModel, operation: string, hasClient: boolean): boolean {
-  return modelProtocol(service) !== undefined &&
-    (!hasClient || service.operations[operation]?.noSdk === true);
 }
 
 /** The endpoint of a service in a region, from its rule set; an --endpoint-url given is the rule set's input. */

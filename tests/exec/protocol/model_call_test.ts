@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { loadConfig } from "../../../src/config.ts";
 import { callAws } from "../../../src/exec/call.ts";
 import { callDeps } from "../../../src/exec/environment.ts";
-import { endpointOf, modelDriven } from "../../../src/exec/protocol/model-call.ts";
+import { endpointOf } from "../../../src/exec/protocol/model-call.ts";
+import { modelDriven } from "../../../src/exec/protocol/model-protocol.ts";
 import { hasSdk } from "../../../src/exec/sdk.ts";
 import { loadService, serviceNames } from "../../../src/models/registry.ts";
 import { startRecorder } from "../../../scripts/local-servers.ts";
@@ -144,7 +145,10 @@ Deno.test({
       ) {
         const { cli, ours } = await compare(command);
         assertEquals(cli.code, 0, cli.stderr);
-        assertEquals(ours.requests, cli.requests, command);
+        // Signature version 2 signs the time into the form: the second and the signature may differ.
+        const timeless = (rs: unknown) =>
+          JSON.parse(JSON.stringify(rs).replace(/"(Timestamp|Signature)=[^"]*"/g, '"$1=…"'));
+        assertEquals(timeless(ours.requests), timeless(cli.requests), command);
         assertEquals(ours.result.text, cli.stdout, command);
       }
     } finally {
