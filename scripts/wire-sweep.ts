@@ -2,8 +2,9 @@
  * A wide differential sweep of the requests call_aws sends: commands generated from the models
  * (scripts/gen-commands.ts) go through the AWS CLI v2 and through call_aws to one local endpoint that
  * answers every request with an empty success; every disagreement is printed by class.
- * `deno run -A scripts/wire-sweep.ts [count] [seed] [model]`: with `model`, only the services no bundled SDK
- * client runs (made from the model instead). Needs Debian's awscli.
+ * `deno run -A scripts/wire-sweep.ts [count] [seed] [model|each]`: with `model`, only the services no bundled
+ * SDK client runs (made from the model instead); with `each`, `count` commands for every one of those services.
+ * Needs Debian's awscli.
  */
 import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
@@ -50,7 +51,8 @@ if (import.meta.main) {
   }
   const count = Number(Deno.args[0] ?? 200), r = rng(Number(Deno.args[1] ?? 1));
   const names: string[] = [];
-  const modelOnly = Deno.args[2] === "model";
+  const each = Deno.args[2] === "each";
+  const modelOnly = Deno.args[2] === "model" || each;
   for (const name of serviceNames()) {
     const service = loadService(name)!;
     const runs = modelOnly
@@ -63,10 +65,15 @@ if (import.meta.main) {
   const classes = new Map<string, string[]>();
   const add = (cls: string, line: string) => classes.set(cls, [...(classes.get(cls) ?? []), line]);
   let same = 0;
-  for (let n = 0; n < count;) {
-    const command = generate(r, names);
-    if (!command || / out\.bin$/.test(command)) continue;
+  // `each`: the services in turn, `count` commands apiece (a few tries for a service that yields none).
+  const plan = each ? names.flatMap((n) => Array(count).fill(n) as string[]) : undefined;
+  const total = plan?.length ?? count;
+  for (let n = 0, tries = 0; n < total;) {
+    const command = generate(r, plan ? [plan[n]] : names);
+    if ((!command || / out\.bin$/.test(command)) && ++tries < 20) continue;
+    tries = 0;
     n++;
+    if (!command || / out\.bin$/.test(command)) continue;
     const { cli, ours } = await compare(command);
     const [a, b] = [canonical(cli.requests), canonical(ours.requests)];
     if (cli.requests.length && !ours.requests.length) {
@@ -80,7 +87,9 @@ if (import.meta.main) {
     else same++;
   }
   await rec.stop();
-  console.log(`commands: ${count}, agreeing: ${same}`);
+  console.log(
+    `commands: ${total}${each ? ` (${count} for each of ${names.length} services)` : ""}, agreeing: ${same}`,
+  );
   for (const [cls, lines] of classes) {
     console.log(`\n## ${cls} (${lines.length})`);
     for (const l of lines) console.log(`  ${l}`);

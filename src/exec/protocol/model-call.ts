@@ -140,7 +140,7 @@ export async function modelCall(
     host: url.port ? `${hostname}:${url.port}` : hostname,
   };
   if (s.userAgent) headers["user-agent"] = s.userAgent;
-  let signed: Record<string, unknown> = {
+  const signed: Record<string, unknown> = {
     method: request.method,
     protocol: url.protocol,
     hostname,
@@ -150,51 +150,115 @@ export async function modelCall(
     headers,
     body: request.body,
   };
-  let status: number, responseHeaders: Record<string, string>, body: string;
-  try {
-    if (s.signRequest && service.metadata.signatureVersion === "v2") {
-      // SimpleDB and Import/Export still take signature version 2, in the form itself.
-      signed.body = await signV2(String(signed.body), request.method, headers.host, path, s);
-      (signed.headers as Record<string, string>)["Content-Length"] = String(
-        Buffer.byteLength(String(signed.body)),
-      );
-    } else if (s.signRequest) {
-      signed = await signer(service, s).sign(
-        signed as unknown as Parameters<SignatureV4["sign"]>[0],
-      ) as unknown as Record<string, unknown>;
+  // The CLI's standard retry mode: three attempts, backing off with jitter, for throttling and transient faults.
+  for (let attempt = 1;; attempt++) {
+    let response: ModelResponse;
+    try {
+      response = await send(service, signed, request.method, headers.host, path, s);
+    } catch (e) {
+      const failure = e instanceof ExecFailure ? e : new ExecFailure(fromSdkError(e, operation));
+      if (attempt < MAX_ATTEMPTS && failure.error.code === "NETWORK_ERROR" && !s.signal?.aborted) {
+        await backOff(attempt, s.signal);
+        continue;
+      }
+      // Credentials, the network, time limits: told apart as for the SDK clients.
+      throw failure;
     }
-    const handler = requestHandlerFor(s);
-    const { response } = await handler.handle(signed as unknown as Parameters<typeof handler.handle>[0], {
-      abortSignal: s.signal,
-    });
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
-    [status, responseHeaders, body] = [
-      response.statusCode,
-      response.headers,
-      Buffer.concat(chunks).toString("utf8"),
-    ];
-  } catch (e) {
-    // Credentials, the network, time limits: told apart as for the SDK clients.
-    throw e instanceof ExecFailure ? e : new ExecFailure(fromSdkError(e, operation));
-  }
-  if (status >= 300) {
-    const response = { status, headers: responseHeaders, body };
+    if (response.status < 300) return response;
     const parsed = protocol === "rest-json"
       ? parseRestResponse(op, outputShapes, response)
       : protocol === "query" || protocol === "ec2"
       ? parseQueryResponse(meta, op, outputShapes as never, response)
       : parseJsonResponse(op, outputShapes, response);
-    const error = "error" in parsed ? parsed.error : { code: `HTTP ${status}`, message: body };
+    const error = "error" in parsed
+      ? parsed.error
+      : { code: `HTTP ${response.status}`, message: response.body };
+    if (attempt < MAX_ATTEMPTS && retryable(response.status, error.code) && !s.signal?.aborted) {
+      await backOff(attempt, s.signal);
+      continue;
+    }
     throw new ExecFailure({
       code: "SERVICE_ERROR",
       message: `An error occurred (${error.code}) when calling the ${operation} operation: ${
         error.message ?? ""
       }`,
-      service: { code: error.code, httpStatus: status },
+      service: { code: error.code, httpStatus: response.status },
     });
   }
-  return { status, headers: responseHeaders, body };
+}
+
+/** The CLI's standard retry mode: at most three attempts. */
+const MAX_ATTEMPTS = 3;
+const THROTTLING = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "ThrottledException",
+  "RequestThrottledException",
+  "TooManyRequestsException",
+  "ProvisionedThroughputExceededException",
+  "TransactionInProgressException",
+  "RequestLimitExceeded",
+  "BandwidthLimitExceeded",
+  "LimitExceededException",
+  "RequestThrottled",
+  "SlowDown",
+  "PriorRequestNotComplete",
+  "EC2ThrottledException",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "IDPCommunicationError",
+]);
+
+/** Whether a failed attempt is worth another: throttling, or a fault of the service (5xx) it may not repeat. */
+function retryable(status: number, code: string): boolean {
+  return THROTTLING.has(code) || [500, 502, 503, 504].includes(status);
+}
+
+/** Waits before another attempt: a random share of 2^(attempt-1) seconds, at most 20 (the standard mode). */
+function backOff(attempt: number, signal?: AbortSignal): Promise<void> {
+  const ms = Math.random() * Math.min(20, 2 ** (attempt - 1)) * 1000;
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+}
+
+/** One attempt: signs (again: the time is in the signature) and sends; the response as it came. */
+async function send(
+  service: ServiceModel,
+  unsigned: Record<string, unknown>,
+  method: string,
+  host: string,
+  path: string,
+  s: ModelCallSettings,
+): Promise<ModelResponse> {
+  let signed: Record<string, unknown> & { headers: Record<string, string> } = {
+    ...unsigned,
+    headers: { ...unsigned.headers as Record<string, string> },
+  };
+  if (s.signRequest && service.metadata.signatureVersion === "v2") {
+    // SimpleDB and Import/Export still take signature version 2, in the form itself.
+    signed.body = await signV2(String(signed.body), method, host, path, s);
+    signed.headers["Content-Length"] = String(Buffer.byteLength(String(signed.body)));
+  } else if (s.signRequest) {
+    signed = await signer(service, s).sign(
+      signed as unknown as Parameters<SignatureV4["sign"]>[0],
+    ) as unknown as typeof signed;
+  }
+  const handler = requestHandlerFor(s);
+  const { response } = await handler.handle(signed as unknown as Parameters<typeof handler.handle>[0], {
+    abortSignal: s.signal,
+  });
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: Buffer.concat(chunks).toString("utf8"),
+  };
 }
 
 /**

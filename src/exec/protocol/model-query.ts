@@ -16,34 +16,14 @@ import {
   type ModelResponse,
 } from "./model-json.ts";
 
-/** A shape with the XML and query traits these protocols read. */
-interface QueryShape {
-  type: string;
-  members?: Record<string, QueryMember>;
-  member?: QueryMember;
-  key?: QueryMember;
-  value?: QueryMember;
-  flattened?: boolean;
-  timestampFormat?: string;
-  error?: { code?: string };
-}
-interface QueryMember {
-  shape: string;
-  locationName?: string;
-  queryName?: string;
-  flattened?: boolean;
-  timestampFormat?: string;
-  idempotencyToken?: boolean;
-  xmlAttribute?: boolean;
-}
-type Shapes = Record<string, QueryShape>;
+type Shapes = Record<string, XmlShape>;
 type Json = Record<string, unknown>;
 
 /** Form-encoding as botocore's query serializer escapes (RFC 3986, `~` kept). */
 const formEscape = (s: string) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-function scalar(shape: QueryShape, ref: QueryMember, v: unknown): string {
+function scalar(shape: XmlShape, ref: XmlMember, v: unknown): string {
   switch (shape.type) {
     case "timestamp":
       return String(formatTimestamp(v, ref.timestampFormat ?? shape.timestampFormat ?? "iso8601"));
@@ -64,7 +44,7 @@ function scalar(shape: QueryShape, ref: QueryMember, v: unknown): string {
 function serialize(
   out: Array<[string, string]>,
   shapes: Shapes,
-  ref: QueryMember,
+  ref: XmlMember,
   v: unknown,
   prefix: string,
   ec2: boolean,
@@ -129,7 +109,7 @@ export function serializeQueryRequest(
     if (m.idempotencyToken && input[name] === undefined) input[name] = uuid();
   }
   const pairs: Array<[string, string]> = [["Action", op.name], ["Version", meta.apiVersion ?? ""]];
-  if (op.input) serialize(pairs, shapes, op.input as QueryMember, input, "", ec2);
+  if (op.input) serialize(pairs, shapes, op.input as XmlMember, input, "", ec2);
   const text = pairs.map(([k, v]) => `${formEscape(k)}=${formEscape(v)}`).join("&");
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
   let body: string | Uint8Array = text;
@@ -173,5 +153,5 @@ export function parseQueryResponse(
   const wrapper = meta.protocol === "ec2"
     ? undefined
     : child(root, op.output.resultWrapper ?? `${op.name}Result`);
-  return { output: readXml(shapes, op.output as QueryMember, wrapper ?? root) as Json };
+  return { output: readXml(shapes, op.output as XmlMember, wrapper ?? root) as Json };
 }

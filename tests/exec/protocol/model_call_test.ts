@@ -156,3 +156,48 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "a model-driven call retries throttling and service faults as the CLI's standard mode does, not client errors",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const answers: Array<[number, string]> = [];
+    const rec = await startRecorder(() => {
+      const [status, type] = answers.shift() ?? [200, ""];
+      return status === 200 ? { headers: { "content-type": "application/x-amz-json-1.0" }, body: "{}" } : {
+        status,
+        headers: { "content-type": "application/x-amz-json-1.0" },
+        body: JSON.stringify({ __type: type, message: "try later" }),
+      };
+    });
+    const work = mkdtempSync(join(tmpdir(), "model-retry-"));
+    try {
+      Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+      Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
+      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
+      ok(config.ok);
+      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+      const command = `aws freetier get-free-tier-usage --endpoint-url ${rec.endpoint}`;
+      answers.push([503, "ServiceUnavailableException"], [400, "ThrottlingException"]);
+      const [r] = await callAws([command], deps);
+      assertEquals([r.status, rec.requests.length], ["success", 3], JSON.stringify(r.error));
+      // Three attempts at most; a client error is not retried.
+      rec.requests.length = 0;
+      answers.push([500, "InternalServerException"], [500, "InternalServerException"], [
+        500,
+        "InternalServerException",
+      ]);
+      const [gaveUp] = await callAws([command], deps);
+      assertEquals([gaveUp.error?.code, rec.requests.length], ["SERVICE_ERROR", 3]);
+      rec.requests.length = 0;
+      answers.push([400, "ValidationException"]);
+      const [invalid] = await callAws([command], deps);
+      assertEquals([invalid.error?.code, rec.requests.length], ["SERVICE_ERROR", 1]);
+    } finally {
+      await rec.stop();
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+});
