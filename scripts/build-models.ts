@@ -177,6 +177,7 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       .filter(([, d]) => d);
     if (entries.length) memberDocs[s] = Object.fromEntries(entries);
   }
+  const allWire = !sdk || meta.protocol === "rest-xml";
   const pickShapes = (names: string[], keep?: ReadonlySet<string>) =>
     Object.fromEntries(names.map((n) => [n, stripShape(shapes[n], keep)]));
   const metadata = Object.fromEntries(
@@ -194,13 +195,14 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       waiters,
       // Wire names: JSON bodies are completed by them (exec/jsonrequest.ts), list headers named
       // (exec/cli-request.ts); query and EC2 requests need neither, and EC2's model loads faster without.
-      // A service no client runs is serialized from these shapes: it keeps every wire trait.
+      // A service no client runs is serialized from these shapes: it keeps every wire trait; so does a REST-XML
+      // one, whose operations the client lacks (S3's deprecated ones) are made from the model through it.
       shapes: pickShapes(
         inputNames,
-        !sdk ? ALL_WIRE : ["query", "ec2"].includes(metadata.protocol as string) ? undefined : WIRE_NAMES,
+        allWire ? ALL_WIRE : ["query", "ec2"].includes(metadata.protocol as string) ? undefined : WIRE_NAMES,
       ),
     },
-    outputs: { shapes: pickShapes(closure(shapes, outputs), sdk ? WIRE_NAMES : ALL_WIRE) },
+    outputs: { shapes: pickShapes(closure(shapes, outputs), allWire ? ALL_WIRE : WIRE_NAMES) },
     docs: {
       service: htmlToText(b.service.documentation),
       operations: docs,

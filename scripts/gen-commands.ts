@@ -6,7 +6,7 @@
  */
 import { cliName } from "../src/models/names.ts";
 import { loadService, serviceNames } from "../src/models/registry.ts";
-import type { ServiceModel, Shape } from "../src/models/types.ts";
+import type { Operation, ServiceModel, Shape } from "../src/models/types.ts";
 import { rng } from "./fuzz.ts";
 
 type R = () => number;
@@ -93,10 +93,14 @@ function argText(s: ServiceModel, shape: Shape, r: R): string {
 }
 
 /** One generated command for a random operation. */
-export function generate(r: R, names: string[]): string | undefined {
+export function generate(
+  r: R,
+  names: string[],
+  only: (op: Operation) => boolean = () => true,
+): string | undefined {
   const svcName = pick(r, names);
   const s = loadService(svcName)!;
-  const ops = Object.values(s.operations).filter((o) => !o.hidden && !o.custom && !o.replaced);
+  const ops = Object.values(s.operations).filter((o) => !o.hidden && !o.custom && !o.replaced && only(o));
   if (!ops.length) return undefined;
   const op = pick(r, ops);
   const input = op.input ? s.shapes[op.input.shape] : undefined;

@@ -2,13 +2,15 @@
  * A wide differential sweep of the requests call_aws sends: commands generated from the models
  * (scripts/gen-commands.ts) go through the AWS CLI v2 and through call_aws to one local endpoint that
  * answers every request with an empty success; every disagreement is printed by class.
- * `deno run -A scripts/wire-sweep.ts [count] [seed] [model|each]`: with `model`, only the services no bundled
- * SDK client runs (made from the model instead); with `each`, `count` commands for every one of those services.
+ * `deno run -A scripts/wire-sweep.ts [count] [seed] [model|each|nosdk]`: with `model`, only the services no
+ * bundled SDK client runs (made from the model instead); with `each`, `count` commands for every one of those
+ * services; with `nosdk`, only the operations a bundled client lacks (made from the model, sent through it).
  * Needs Debian's awscli.
  */
 import { generate } from "./gen-commands.ts";
 import { rng } from "./fuzz.ts";
 import { loadService, serviceNames } from "../src/models/registry.ts";
+import type { Operation } from "../src/models/types.ts";
 import { hasSdk } from "../src/exec/sdk.ts";
 import { modelDriven } from "../src/exec/protocol/model-protocol.ts";
 import { type RecordedRequest, startRecorder } from "./local-servers.ts";
@@ -53,10 +55,14 @@ if (import.meta.main) {
   const names: string[] = [];
   const each = Deno.args[2] === "each";
   const modelOnly = Deno.args[2] === "model" || each;
+  const noSdk = Deno.args[2] === "nosdk";
+  const only = noSdk ? (op: Operation) => op.noSdk === true : undefined;
   for (const name of serviceNames()) {
     const service = loadService(name)!;
     const runs = modelOnly
       ? !(await hasSdk(service)) && modelDriven(service, "", false)
+      : noSdk
+      ? await hasSdk(service) && Object.values(service.operations).some((o) => o.noSdk)
       : await hasSdk(service);
     if (runs) names.push(name);
   }
@@ -69,7 +75,7 @@ if (import.meta.main) {
   const plan = each ? names.flatMap((n) => Array(count).fill(n) as string[]) : undefined;
   const total = plan?.length ?? count;
   for (let n = 0, tries = 0; n < total;) {
-    const command = generate(r, plan ? [plan[n]] : names);
+    const command = generate(r, plan ? [plan[n]] : names, only);
     if ((!command || / out\.bin$/.test(command)) && ++tries < 20) continue;
     tries = 0;
     n++;

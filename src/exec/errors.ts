@@ -9,7 +9,6 @@ export type ExecErrorCode =
   | "INVALID_VALUE"
   | "LOCAL_ERROR"
   | "CANCELLED"
-  | "NO_SDK_CLIENT"
   | "UNSUPPORTED_COMMAND"
   | "UNSUPPORTED_OUTPUT"
   | "FILE_ERROR"

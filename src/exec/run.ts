@@ -24,7 +24,7 @@ import { isS3Presign, runS3Presign } from "./s3/presign.ts";
 import { isS3Transfer, runS3Transfer } from "./s3/transfer.ts";
 import { DEFAULT_TRANSFER, type TransferSettings } from "./s3/settings.ts";
 import { runWaiter } from "./waiter.ts";
-import { modelDriven } from "./protocol/model-protocol.ts";
+import { modelPath } from "./protocol/model-protocol.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
 import { payloadOf } from "./protocol/payload.ts";
@@ -287,14 +287,6 @@ async function clientFor(
   service: ServiceModel,
   opts: ExecOptions,
 ): Promise<{ loaded: LoadedClient; region: string }> {
-  if (!(await hasSdk(service))) {
-    throw new ExecFailure({
-      code: "NO_SDK_CLIENT",
-      message:
-        `This build has no AWS SDK client for ${cmd.service}, so it can validate but not run its commands.`,
-      hint: "Use the AWS CLI for this service.",
-    });
-  }
   const region = await regionFor(cmd, opts);
   const loaded = await loadClient(service, await clientSettings(cmd, service, opts, region));
   return { loaded, region };
@@ -345,19 +337,14 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   }
   const service = loadService(cmd.serviceModel)!;
   const op = service.operations[cmd.operation];
-  // Operations no bundled client has are made from the model (JSON-protocol services, so far).
-  const fromModel = modelDriven(service, cmd.operation, await hasSdk(service));
-  const { loaded, region } = fromModel
+  // Operations no bundled client has are made from the model: sent on their own, or through the client.
+  let path = modelPath(service, cmd.operation, await hasSdk(service));
+  const { loaded, region } = path === "standalone"
     ? { loaded: undefined, region: await regionFor(cmd, opts) }
     : await clientFor(cmd, service, opts);
   const Command = loaded?.command(cmd.operation);
-  if (!fromModel && (!Command || op.noSdk)) {
-    throw new ExecFailure({
-      code: "NO_SDK_CLIENT",
-      message: `The bundled SDK client for ${cmd.service} has no ${cmd.operation} command.`,
-      hint: "Use the AWS CLI for this operation.",
-    });
-  }
+  // A client without the command the models expect of it (a package older than the build saw): the model's.
+  if (!path && !Command) path = "client";
   const outputs = loadOutputs(service.name)!;
   const outShapes = (n: string): Shape => outputs.shapes[n];
   const outShape = op.output ? outShapes(op.output.shape) : undefined;
@@ -367,11 +354,28 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const seen: { http?: HttpSeen; raw?: Record<string, unknown> } = {};
   const protocol = cliProtocol(service.metadata);
   const readsBody = readsJsonBody(outShape, outShapes, protocol);
-  const settings = fromModel ? await clientSettings(cmd, service, opts, region) : undefined;
+  const settings = path === "standalone" ? await clientSettings(cmd, service, opts, region) : undefined;
   const call = async (request: Record<string, unknown>) => {
+    if (path === "client") {
+      // Loaded on first use, as below.
+      const { modelCommand } = await import("./protocol/model-command.ts");
+      const Made = modelCommand(
+        loaded!,
+        service,
+        cmd.operation,
+        outShape,
+        outShapes,
+        outputs.shapes as never,
+      );
+      const raw = await loaded!.client.send(new Made(request), { abortSignal: opts.signal });
+      seen.raw = {};
+      if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
+      return finish(toCliOutput(raw, outShape, outShapes) as Record<string, unknown>);
+    }
     if (settings) {
       // Loaded on first use: the signer, the credential chain and the endpoint rules are not start-up's cost.
-      const { modelCall, modelOutput } = await import("./protocol/model-call.ts");
+      const { modelCall } = await import("./protocol/model-call.ts");
+      const { modelOutput } = await import("./protocol/model-serde.ts");
       const modelShapes = outputs.shapes as never;
       const response = await modelCall(service, cmd.operation, request, modelShapes, {
         ...settings,

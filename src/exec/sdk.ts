@@ -37,6 +37,8 @@ export interface SdkClient {
 export interface LoadedClient {
   client: SdkClient;
   command(operation: string): (new (input: unknown) => unknown) | undefined;
+  /** Every command class the client's package exports. */
+  commands(): unknown[];
 }
 
 const clients = new Map<string, LoadedClient>();
@@ -78,6 +80,10 @@ export async function loadClient(service: ServiceModel, settings: ClientSettings
   const loaded: LoadedClient = {
     client,
     command: (op) => mod[`${op}Command`] as (new (input: unknown) => unknown) | undefined,
+    commands: () =>
+      Object.entries(mod).filter(([k, v]) => k.endsWith("Command") && typeof v === "function").map(([, v]) =>
+        v
+      ),
   };
   clients.set(key, loaded);
   return loaded;

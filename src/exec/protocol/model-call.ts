@@ -19,18 +19,8 @@ import { readModel } from "../../models/registry.ts";
 import type { ServiceModel } from "../../models/types.ts";
 import { ExecFailure, fromSdkError } from "../errors.ts";
 import { type ClientSettings, requestHandlerFor } from "../sdk.ts";
-import {
-  type ModelResponse,
-  type ModelShape,
-  parseJsonResponse,
-  serializeJsonRequest,
-} from "./model-json.ts";
-import { parseRestResponse, type RestOperation, serializeRestRequest } from "./model-rest.ts";
-import type { Shape } from "../../models/types.ts";
-import { readJsonBody } from "./jsonbody.ts";
-import { parseQueryResponse, serializeQueryRequest } from "./model-query.ts";
-import { modelProtocol } from "./model-protocol.ts";
-import type { OutputShapes } from "./result.ts";
+import type { ModelResponse, ModelShape } from "./model-json.ts";
+import { buildModelRequest, joinPath, modelError } from "./model-serde.ts";
 
 // The rule sets call aws.partition, aws.parseArn and the like.
 customEndpointFunctions.aws = awsEndpointFunctions;
@@ -63,9 +53,9 @@ export function endpointOf(service: string, region: string, override?: string): 
     rules = readModel<RuleSetObject>(`endpoints/${service}.json`);
   } catch {
     throw new ExecFailure({
-      code: "NO_SDK_CLIENT",
-      message: `No endpoint rules are bundled for ${service}, so its operations cannot be sent.`,
-      hint: "Use the AWS CLI for this service.",
+      code: "LOCAL_ERROR",
+      message: `No endpoint rules are bundled for ${service}: this build is incomplete.`,
+      hint: "Reinstall aws-api-mcp from a release; report it if it persists.",
     });
   }
   const params: EndpointParams = { Region: region, UseFIPS: false, UseDualStack: false };
@@ -123,18 +113,11 @@ export async function modelCall(
   outputShapes: Record<string, ModelShape>,
   s: ModelCallSettings,
 ): Promise<ModelResponse> {
-  const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
-  const shapes = service.shapes as unknown as Record<string, ModelShape>;
-  const protocol = modelProtocol(service);
-  const meta = service.metadata as Record<string, string>;
-  const request = protocol === "rest-json"
-    ? serializeRestRequest(op, shapes, params)
-    : protocol === "query" || protocol === "ec2"
-    ? serializeQueryRequest(meta, op, shapes as never, params)
-    : serializeJsonRequest(meta, op, shapes, params);
+  const request = buildModelRequest(service, operation, params);
   const url = endpointOf(service.name, s.region, s.endpoint);
   const hostname = `${request.hostPrefix ?? ""}${url.hostname}`;
-  const path = `${url.pathname.replace(/\/$/, "")}${request.uri}`;
+  const [uriPath, uriQuery] = splitUri(request.uri);
+  const path = joinPath(url.pathname, uriPath) + (uriQuery === undefined ? "" : `?${uriQuery}`);
   const headers: Record<string, string> = {
     ...request.headers,
     host: url.port ? `${hostname}:${url.port}` : hostname,
@@ -165,14 +148,7 @@ export async function modelCall(
       throw failure;
     }
     if (response.status < 300) return response;
-    const parsed = protocol === "rest-json"
-      ? parseRestResponse(op, outputShapes, response)
-      : protocol === "query" || protocol === "ec2"
-      ? parseQueryResponse(meta, op, outputShapes as never, response)
-      : parseJsonResponse(op, outputShapes, response);
-    const error = "error" in parsed
-      ? parsed.error
-      : { code: `HTTP ${response.status}`, message: response.body };
+    const error = modelError(service, operation, outputShapes, response);
     if (attempt < MAX_ATTEMPTS && retryable(response.status, error.code) && !s.signal?.aborted) {
       await backOff(attempt, s.signal);
       continue;
@@ -261,78 +237,8 @@ async function send(
   };
 }
 
-/**
- * A successful model-driven response as the SDK clients would have handed it over (dates as Date, bytes as
- * bytes), for the shared output path: body members read by the model; for REST-JSON also the members bound to
- * headers and the status code, and a raw payload.
- */
-export function modelOutput(
-  service: ServiceModel,
-  operation: string,
-  outShape: Shape | undefined,
-  outShapes: OutputShapes,
-  outputShapes: Record<string, ModelShape>,
-  response: ModelResponse,
-): Record<string, unknown> {
-  if (!outShape) return {};
-  const bytes = new TextEncoder().encode(response.body);
-  const protocol = modelProtocol(service);
-  if (protocol === "query" || protocol === "ec2") {
-    const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
-    const parsed = parseQueryResponse(
-      service.metadata as Record<string, string>,
-      op,
-      outputShapes as never,
-      response,
-    );
-    return "output" in parsed ? withDates(parsed.output, outShape, outShapes) as Record<string, unknown> : {};
-  }
-  if (protocol !== "rest-json") {
-    return response.body.trim() ? readJsonBody(bytes, outShape, outShapes) ?? {} : {};
-  }
-  const op = { ...service.operations[operation], name: operation } as unknown as RestOperation;
-  const parsed = parseRestResponse(op, outputShapes, response);
-  const out: Record<string, unknown> = {};
-  for (const [name, ref] of Object.entries(outShape.members ?? {})) {
-    const v = "output" in parsed ? parsed.output[name] : undefined;
-    if (v === undefined) continue;
-    if (ref.location) {
-      out[name] = outShapes(ref.shape).type === "timestamp" ? new Date((v as number) * 1000) : v;
-    }
-  }
-  const payload = outShape.payload;
-  const payloadType = payload ? outShapes(outShape.members![payload].shape).type : undefined;
-  if (payload && (payloadType === "blob" || payloadType === "string")) {
-    if (response.body) out[payload] = payloadType === "blob" ? bytes : response.body;
-  } else if (response.body.trim()) Object.assign(out, readJsonBody(bytes, outShape, outShapes) ?? {});
-  return out;
-}
-
-/** Epoch seconds turned into dates wherever the shapes say timestamp (as the SDK hands timestamps over). */
-function withDates(value: unknown, shape: Shape | undefined, shapes: OutputShapes): unknown {
-  if (value === null || value === undefined || !shape) return value;
-  switch (shape.type) {
-    case "timestamp":
-      return typeof value === "number" ? new Date(value * 1000) : value;
-    case "structure":
-      return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => {
-          const ref = shape.members?.[k];
-          return [k, withDates(v, ref ? shapes(ref.shape) : undefined, shapes)];
-        }),
-      );
-    case "list":
-      return (value as unknown[]).map((v) =>
-        withDates(v, shape.member ? shapes(shape.member.shape) : undefined, shapes)
-      );
-    case "map":
-      return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => [
-          k,
-          withDates(v, shape.value ? shapes(shape.value.shape) : undefined, shapes),
-        ]),
-      );
-    default:
-      return value;
-  }
+/** A request URI's path and query string (undefined when it has no `?`). */
+export function splitUri(uri: string): [string, string | undefined] {
+  const at = uri.indexOf("?");
+  return at < 0 ? [uri, undefined] : [uri.slice(0, at), uri.slice(at + 1)];
 }

@@ -52,9 +52,10 @@ function serialize(
   const shape = shapes[ref.shape];
   switch (shape.type) {
     case "structure":
-      for (const [name, m] of Object.entries(shape.members ?? {})) {
-        const x = (v as Json)[name];
-        if (x === undefined || x === null) continue;
+      // In the order the values were given, as botocore writes them.
+      for (const [name, x] of Object.entries(v as Json)) {
+        const m = shape.members?.[name];
+        if (!m || x === undefined || x === null) continue;
         // EC2 names a member by its queryName, else its own name capitalized.
         const own = m.locationName ?? name;
         const key = ec2 ? m.queryName ?? own[0].toUpperCase() + own.slice(1) : own;

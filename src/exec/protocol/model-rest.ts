@@ -6,7 +6,8 @@
  */
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { crc32, gzipSync } from "node:zlib";
+import { ExecFailure } from "../errors.ts";
 import { child, parseXml, readXml, xmlElement } from "./xml.ts";
 import {
   formatTimestamp,
@@ -60,6 +61,24 @@ function scalarText(
 
 /** A header list item, quoted when it holds a comma or a quote (as botocore quotes it). */
 const headerItem = (s: string) => (/[,"]/.test(s) ? `"${s.replaceAll('"', '\\"')}"` : s);
+
+/** A body's checksum in base64 by the algorithm named (those botocore computes without extra packages). */
+function checksum(algorithm: string, bytes: Uint8Array): string {
+  const name = algorithm.toUpperCase();
+  if (name === "CRC32") {
+    const out = new Uint8Array(4);
+    new DataView(out.buffer).setUint32(0, crc32(bytes));
+    return Buffer.from(out).toString("base64");
+  }
+  if (name === "SHA1" || name === "SHA256") {
+    return createHash(name.toLowerCase()).update(bytes).digest("base64");
+  }
+  throw new ExecFailure({
+    code: "INVALID_VALUE",
+    message: `Unsupported checksum algorithm: ${algorithm.toLowerCase()}`,
+    hint: "Use --checksum-algorithm CRC32, SHA1 or SHA256, or leave it out (Content-MD5 is sent).",
+  });
+}
 
 /** Builds a REST-JSON request from the model. */
 export function serializeRestRequest(
@@ -157,11 +176,8 @@ export function serializeRestRequest(
       }
     } else if (v !== undefined && v !== null) {
       if (format === "xml") {
-        // A payload's element: the member's own XML name if it gives one, else its shape's, else the shape name.
-        const own = ref.locationName !== undefined && ref.locationName !== payloadName
-          ? ref.locationName
-          : undefined;
-        const root = own ?? (pshape as { locationName?: string }).locationName ?? ref.shape;
+        // A payload's element: the member's XML name, else its shape's, else the shape name (as botocore names it).
+        const root = ref.locationName ?? (pshape as { locationName?: string }).locationName ?? ref.shape;
         text = xmlElement(shapes as never, ref as never, v, root);
         headers["Content-Type"] ??= "application/xml";
       } else {
@@ -186,9 +202,15 @@ export function serializeRestRequest(
   let bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   const traits = op as RestOperation & {
     httpChecksumRequired?: boolean;
-    httpChecksum?: { requestChecksumRequired?: boolean };
+    httpChecksum?: { requestChecksumRequired?: boolean; requestAlgorithmMember?: string };
   };
-  if (traits.httpChecksumRequired || traits.httpChecksum?.requestChecksumRequired) {
+  const algorithm = traits.httpChecksum?.requestAlgorithmMember
+    ? input[traits.httpChecksum.requestAlgorithmMember]
+    : undefined;
+  if (typeof algorithm === "string") {
+    // The algorithm asked for replaces Content-MD5, as botocore's checksum handling does.
+    headers[`x-amz-checksum-${algorithm.toLowerCase()}`] = checksum(algorithm, bytes);
+  } else if (traits.httpChecksumRequired || traits.httpChecksum?.requestChecksumRequired) {
     headers["Content-MD5"] = createHash("md5").update(bytes).digest("base64");
   }
   if (op.requestcompression?.encodings.includes("gzip") && bytes.length >= MIN_COMPRESSION_BYTES) {

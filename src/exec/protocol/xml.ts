@@ -187,6 +187,10 @@ function namespaceAttr(ns: string | { uri: string; prefix?: string } | undefined
   return ` ${prefix ? `xmlns:${prefix}` : "xmlns"}="${escapeXml(uri, true)}"`;
 }
 
+/** An element, empty ones closed as ElementTree closes them (`<a />`), which is what the AWS CLI sends. */
+const tag = (name: string, attrs: string, inner: string) =>
+  inner === "" ? `<${name}${attrs} />` : `<${name}${attrs}>${inner}</${name}>`;
+
 /** A value as an XML element named `name`, by its shape (as botocore's RestXMLSerializer writes it). */
 export function xmlElement(shapes: Shapes, ref: XmlMember, value: unknown, name: string): string {
   const shape = shapes[ref.shape] as XmlShape & { xmlNamespace?: string | { uri: string; prefix?: string } };
@@ -194,14 +198,15 @@ export function xmlElement(shapes: Shapes, ref: XmlMember, value: unknown, name:
   switch (shape.type) {
     case "structure": {
       let attrs = "", inner = "";
-      for (const [member, m] of Object.entries(shape.members ?? {})) {
-        const v = (value as Json)[member];
-        if (v === undefined || v === null || m.location) continue;
+      // In the order the values were given, as botocore writes them.
+      for (const [member, v] of Object.entries(value as Json)) {
+        const m = shape.members?.[member];
+        if (!m || v === undefined || v === null || m.location) continue;
         const key = m.locationName ?? member;
         if (m.xmlAttribute) attrs += ` ${key}="${escapeXml(xmlText(shapes[m.shape], m, v), true)}"`;
         else inner += xmlElement(shapes, m, v, key);
       }
-      return `<${name}${ns}${attrs}>${inner}</${name}>`;
+      return tag(name, ns + attrs, inner);
     }
     case "list": {
       const items = value as unknown[];
@@ -212,9 +217,7 @@ export function xmlElement(shapes: Shapes, ref: XmlMember, value: unknown, name:
           .join("");
       }
       const itemName = shape.member!.locationName ?? "member";
-      return `<${name}${ns}>${
-        items.map((v) => xmlElement(shapes, shape.member!, v, itemName)).join("")
-      }</${name}>`;
+      return tag(name, ns, items.map((v) => xmlElement(shapes, shape.member!, v, itemName)).join(""));
     }
     case "map": {
       const keyName = shape.key!.locationName ?? "key", valueName = shape.value!.locationName ?? "value";
@@ -222,11 +225,11 @@ export function xmlElement(shapes: Shapes, ref: XmlMember, value: unknown, name:
         xmlElement(shapes, shape.key!, k, keyName) + xmlElement(shapes, shape.value!, v, valueName);
       const entries = Object.entries(value as Json);
       if (shape.flattened || ref.flattened) {
-        return entries.map((e) => `<${name}${ns}>${entry(e)}</${name}>`).join("");
+        return entries.map((e) => tag(name, ns, entry(e))).join("");
       }
-      return `<${name}${ns}>${entries.map((e) => `<entry>${entry(e)}</entry>`).join("")}</${name}>`;
+      return tag(name, ns, entries.map((e) => tag("entry", "", entry(e))).join(""));
     }
     default:
-      return `<${name}${ns}>${escapeXml(xmlText(shape, ref, value))}</${name}>`;
+      return tag(name, ns, escapeXml(xmlText(shape, ref, value)));
   }
 }

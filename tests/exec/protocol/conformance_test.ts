@@ -39,9 +39,23 @@ function load(kind: "input" | "output", protocol: string): Suite[] {
 }
 
 /** Why a case is not run here, or undefined to run it. */
-function skipReason(c: Record<string, unknown>): string | undefined {
-  const host = (c.serialized as { host?: string } | undefined)?.host;
-  if (host?.includes("/")) return "an endpoint with a path is the endpoint's concern, not the protocol's";
+function skipReason(suite: Suite, c: Record<string, unknown>): string | undefined {
+  const serialized = c.serialized as { host?: string; body?: string } | undefined;
+  if (serialized?.host?.includes("/")) {
+    return "an endpoint with a path is the endpoint's concern, not the protocol's";
+  }
+  // An XML payload member named as itself: botocore (so the AWS CLI, which we match) names the payload's
+  // element by the member's locationName; these Smithy-derived cases expect the target shape's name instead.
+  const given = c.given as { input?: { shape: string } };
+  const input = given.input
+    ? suite.shapes[given.input.shape] as unknown as Record<string, unknown>
+    : undefined;
+  const payload = input?.payload as string | undefined;
+  const member = payload ? (input!.members as Record<string, { locationName?: string }>)[payload] : undefined;
+  const root = serialized?.body?.match(/^\s*<([\w:]+)/)?.[1];
+  if (payload && member?.locationName === payload && root !== undefined && root !== payload) {
+    return "the payload element: the AWS CLI names it by the member's locationName (here the member's own name), the case by its shape";
+  }
   return undefined;
 }
 
@@ -197,7 +211,7 @@ for (const kind of ["input", "output"] as const) {
       for (const suite of suites) {
         for (const c of suite.cases) {
           const reason = IMPLEMENTED.some((p) => protocol.startsWith(p))
-            ? skipReason(c)
+            ? skipReason(suite, c)
             : "no model-driven protocol for it yet (its services run through their SDK clients)";
           if (reason) {
             skipped++;
