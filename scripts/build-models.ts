@@ -22,7 +22,7 @@ import {
 import { firstSentence, htmlToText } from "./models/html.ts";
 import { IamResolver } from "./models/iam.ts";
 import { scanSdkClients, type SdkPackage } from "./models/sdk.ts";
-import { ALL_WIRE, closure, stableJson, stripShape, WIRE_NAMES } from "./models/shapes.ts";
+import { ALL_WIRE, closure, stableJson, stripShape } from "./models/shapes.ts";
 import { buildIndex, highLevelDocs, serviceDocs } from "./models/suggest-index.ts";
 import { eastAsianWide } from "./models/east-asian-width.ts";
 import { buildServiceHints } from "./models/service-hints.ts";
@@ -177,7 +177,6 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       .filter(([, d]) => d);
     if (entries.length) memberDocs[s] = Object.fromEntries(entries);
   }
-  const allWire = !sdk || meta.protocol === "rest-xml";
   const pickShapes = (names: string[], keep?: ReadonlySet<string>) =>
     Object.fromEntries(names.map((n) => [n, stripShape(shapes[n], keep)]));
   const metadata = Object.fromEntries(
@@ -193,16 +192,12 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
       operations,
       ...(Object.keys(commands).length ? { commands } : {}),
       waiters,
-      // Wire names: JSON bodies are completed by them (exec/jsonrequest.ts), list headers named
-      // (exec/cli-request.ts); query and EC2 requests need neither, and EC2's model loads faster without.
-      // A service no client runs is serialized from these shapes: it keeps every wire trait; so does a REST-XML
-      // one, whose operations the client lacks (S3's deprecated ones) are made from the model through it.
-      shapes: pickShapes(
-        inputNames,
-        allWire ? ALL_WIRE : ["query", "ec2"].includes(metadata.protocol as string) ? undefined : WIRE_NAMES,
-      ),
+      // Every wire trait: bodies are completed by them (exec/protocol/jsonrequest.ts), list headers named
+      // (exec/protocol/cli-request.ts), and any operation can be made from the model (exec/protocol/model-*.ts) —
+      // those no client has, and every one with AWS_API_MCP_MODEL_DRIVEN=all. (Keeping them costs 51 KB.)
+      shapes: pickShapes(inputNames, ALL_WIRE),
     },
-    outputs: { shapes: pickShapes(closure(shapes, outputs), allWire ? ALL_WIRE : WIRE_NAMES) },
+    outputs: { shapes: pickShapes(closure(shapes, outputs), ALL_WIRE) },
     docs: {
       service: htmlToText(b.service.documentation),
       operations: docs,

@@ -98,6 +98,8 @@ export async function makeComparer(endpoint: string, requests: RecordedRequest[]
     AWS_API_MCP_WORKING_DIR: work,
     AWS_REGION: "us-east-1",
     AWS_API_MCP_TELEMETRY: "false",
+    // `all` compares the model-driven path on every operation (the README's measurement).
+    AWS_API_MCP_MODEL_DRIVEN: Deno.env.get("AWS_API_MCP_MODEL_DRIVEN"),
   });
   if (!config.ok) throw new Error(config.error.message);
   const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });

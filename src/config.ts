@@ -35,6 +35,7 @@ const schema = z.object({
     "must be a whole number of seconds from 1 to 99999",
   )
     .transform(Number).default(30),
+  AWS_API_MCP_MODEL_DRIVEN: z.enum(["missing", "all"]).default("missing"),
   AWS_API_MCP_MAX_RESPONSE_BYTES: count.default(100 * 1024 * 1024),
   AWS_API_MCP_MAX_PAGES: count.default(1000),
   AWS_API_MCP_MAX_ITEMS: count.default(100_000),
@@ -92,6 +93,11 @@ export interface Config {
   callTimeoutSeconds: number;
   /** How long `aws logs tail --follow` follows before it returns what it saw (seconds). */
   tailFollowSeconds: number;
+  /**
+   * Which operations are made from the model: those no bundled client has (`missing`), or every one, sent
+   * through the service's client where there is one (`all`: the measured alternative, see the README).
+   */
+  modelDriven: "missing" | "all";
   /** Replace output values the models mark sensitive: by default in read-only mode. */
   redactSensitive: boolean;
   /** Set when the server speaks MCP over HTTP instead of stdio. */
@@ -157,6 +163,7 @@ export function loadConfig(
       logFile: at.logFile,
       callTimeoutSeconds: v.AWS_API_MCP_CALL_TIMEOUT_SECONDS,
       tailFollowSeconds: v.AWS_API_MCP_TAIL_FOLLOW_SECONDS,
+      modelDriven: v.AWS_API_MCP_MODEL_DRIVEN,
       maxResponseBytes: v.AWS_API_MCP_MAX_RESPONSE_BYTES,
       maxPages: v.AWS_API_MCP_MAX_PAGES,
       maxItems: v.AWS_API_MCP_MAX_ITEMS,

@@ -19,6 +19,8 @@ Deno.test("configuration: defaults and locations follow the environment", () => 
     [{ HOME: "/h", READ_OPERATIONS_ONLY: "true" }, { redactSensitive: true, allowedProfiles: undefined }],
     [{ HOME: "/h" }, { tailFollowSeconds: 30 }],
     [{ HOME: "/h", AWS_API_MCP_TAIL_FOLLOW_SECONDS: " 120 " }, { tailFollowSeconds: 120 }],
+    [{ HOME: "/h" }, { modelDriven: "missing" }],
+    [{ HOME: "/h", AWS_API_MCP_MODEL_DRIVEN: "all" }, { modelDriven: "all" }],
     [{ HOME: "/h", READ_OPERATIONS_ONLY: "true", AWS_API_MCP_REDACT_SENSITIVE: "" }, {
       redactSensitive: true,
     }],
@@ -64,6 +66,7 @@ Deno.test("configuration: bad values and a missing home folder are errors that s
     [{ HOME: "/h", READ_OPERATIONS_ONLY: "maybe" }, /READ_OPERATIONS_ONLY/],
     [{ HOME: "/h", AWS_API_MCP_FILE_ACCESS: "everything" }, /AWS_API_MCP_FILE_ACCESS/],
     [{ HOME: "/h", AWS_API_MCP_TAIL_FOLLOW_SECONDS: "0" }, /AWS_API_MCP_TAIL_FOLLOW_SECONDS/],
+    [{ HOME: "/h", AWS_API_MCP_MODEL_DRIVEN: "some" }, /AWS_API_MCP_MODEL_DRIVEN/],
     [{}, /Neither HOME nor USERPROFILE is set/],
   ];
   for (const [env, message] of cases) {

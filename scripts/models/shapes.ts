@@ -24,7 +24,7 @@ const DROP_KEYS = new Set([
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Every wire trait: the shapes of a service no SDK client runs build its requests and read its responses. */
+/** Every wire trait: the shapes build requests and read responses where the model makes an operation. */
 export const ALL_WIRE: ReadonlySet<string> = new Set([
   "locationName",
   "queryName",
@@ -32,9 +32,6 @@ export const ALL_WIRE: ReadonlySet<string> = new Set([
   "xmlAttribute",
   "flattened",
 ]);
-
-/** Shapes keep the JSON names of body members: call_aws reads and completes JSON bodies by them. */
-export const WIRE_NAMES: ReadonlySet<string> = new Set(["locationName"]);
 
 /** A copy of a shape or member without documentation and error-only traits (but for those in `keep`). */
 export function stripShape(value: unknown, keep: ReadonlySet<string> = NONE): unknown {

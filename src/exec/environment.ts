@@ -116,6 +116,7 @@ export function callDeps(
       maxResponseBytes: config.maxResponseBytes,
       // Following ends a little before the call limit too.
       tailFollowMs: Math.min(config.tailFollowSeconds, config.callTimeoutSeconds * 0.9) * 1000,
+      modelDriven: config.modelDriven,
       // Paging ends a little before the call limit, so that what was fetched is returned, not lost.
       paging: {
         pages: config.maxPages,

@@ -58,6 +58,8 @@ export interface ExecOptions {
   paging?: { pages: number; items: number; bytes: number; ms: number; chars?: number };
   /** How long `logs tail --follow` follows, in ms (AWS_API_MCP_TAIL_FOLLOW_SECONDS, within the call limit). */
   tailFollowMs?: number;
+  /** `all`: every operation made from the model, through its client where there is one (AWS_API_MCP_MODEL_DRIVEN). */
+  modelDriven?: "missing" | "all";
   onProgress?: (message: string) => void;
 }
 
@@ -344,7 +346,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     : await clientFor(cmd, service, opts);
   const Command = loaded?.command(cmd.operation);
   // A client without the command the models expect of it (a package older than the build saw): the model's.
-  if (!path && !Command) path = "client";
+  if (!path && (!Command || opts.modelDriven === "all")) path = "client";
   const outputs = loadOutputs(service.name)!;
   const outShapes = (n: string): Shape => outputs.shapes[n];
   const outShape = op.output ? outShapes(op.output.shape) : undefined;

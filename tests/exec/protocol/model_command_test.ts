@@ -182,3 +182,69 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "AWS_API_MCP_MODEL_DRIVEN=all: operations the clients have, made from the model, equal the AWS CLI's",
+  ignore: !cliAvailable && !referenceRequired,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const rec = await startRecorder((r) => {
+      const action = new URLSearchParams(r.body).get("Action");
+      if (action) {
+        return {
+          headers: { "content-type": "text/xml" },
+          body: action === "DescribeRegions"
+            ? `<DescribeRegionsResponse><regionInfo><item><regionName>us-east-1</regionName>` +
+              "<regionEndpoint>ec2.us-east-1.amazonaws.com</regionEndpoint></item></regionInfo>" +
+              "</DescribeRegionsResponse>"
+            : `<${action}Response><${action}Result><Users><member><UserName>ana</UserName><UserId>AIDA1</UserId>` +
+              "<Arn>arn:aws:iam::123456789012:user/ana</Arn><Path>/</Path>" +
+              `<CreateDate>2024-01-02T03:04:05Z</CreateDate></member></Users><IsTruncated>false</IsTruncated>` +
+              `</${action}Result></${action}Response>`,
+        };
+      }
+      if (r.headers["x-amz-target"]) {
+        return {
+          headers: { "content-type": r.headers["content-type"] },
+          body: r.headers["x-amz-target"].endsWith("ListTables") ? '{"TableNames":["a","b"]}' : "{}",
+        };
+      }
+      if (r.path.startsWith("/my-bucket")) {
+        return {
+          headers: { "content-type": "application/xml" },
+          body:
+            `<ListBucketResult ${NS}><Name>my-bucket</Name><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys>` +
+            "<IsTruncated>false</IsTruncated><Contents><Key>a.txt</Key><Size>3</Size>" +
+            '<LastModified>2024-01-02T03:04:05.000Z</LastModified><ETag>"e"</ETag>' +
+            "<StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>",
+        };
+      }
+      return {
+        headers: { "content-type": "application/json" },
+        body: '{"Functions":[{"FunctionName":"f"}]}',
+      };
+    });
+    Deno.env.set("AWS_API_MCP_MODEL_DRIVEN", "all");
+    try {
+      const compare = await makeComparer(rec.endpoint, rec.requests);
+      for (
+        const command of [
+          "aws dynamodb list-tables",
+          "aws iam list-users",
+          "aws ec2 describe-regions --region-names us-east-1",
+          "aws s3api list-objects-v2 --bucket my-bucket",
+          "aws lambda list-functions --max-items 5",
+        ]
+      ) {
+        const { cli, ours } = await compare(command);
+        assertEquals(cli.code, 0, `${command}: ${cli.stderr}`);
+        assertEquals(ours.requests, cli.requests, command);
+        assertEquals(ours.result.text, cli.stdout, command);
+      }
+    } finally {
+      Deno.env.delete("AWS_API_MCP_MODEL_DRIVEN");
+      await rec.stop();
+    }
+  },
+});
