@@ -346,7 +346,9 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     : await clientFor(cmd, service, opts);
   const Command = loaded?.command(cmd.operation);
   // A client without the command the models expect of it (a package older than the build saw): the model's.
-  if (!path && (!Command || opts.modelDriven === "all")) path = "client";
+  // With AWS_API_MCP_MODEL_DRIVEN=all every other operation is too, but for streamed payloads (the model path
+  // holds a body whole).
+  if (!path && (!Command || (opts.modelDriven === "all" && !op.outfile))) path = "client";
   const outputs = loadOutputs(service.name)!;
   const outShapes = (n: string): Shape => outputs.shapes[n];
   const outShape = op.output ? outShapes(op.output.shape) : undefined;

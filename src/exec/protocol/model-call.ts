@@ -230,11 +230,8 @@ async function send(
   });
   const chunks: Uint8Array[] = [];
   for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    body: Buffer.concat(chunks).toString("utf8"),
-  };
+  const bytes = Buffer.concat(chunks);
+  return { status: response.statusCode, headers: response.headers, body: bytes.toString("utf8"), bytes };
 }
 
 /** A request URI's path and query string (undefined when it has no `?`). */

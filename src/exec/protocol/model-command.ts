@@ -51,13 +51,16 @@ function instructionsFor(loaded: LoadedClient, inputMembers: string[]): Record<s
   return out;
 }
 
-/** Everything a body stream holds, as text. */
-async function bodyText(body: unknown): Promise<string> {
-  if (!body) return "";
+/** Everything a body stream holds. */
+async function bodyBytes(body: unknown): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   for await (const chunk of body as AsyncIterable<Uint8Array>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
+
+type Made = new (input: Json) => unknown;
+const made = new WeakMap<LoadedClient, Map<string, Made>>();
 
 /** The constructor of a command for one operation of the model, sent through the loaded client's stack. */
 export function modelCommand(
@@ -67,7 +70,25 @@ export function modelCommand(
   outShape: Shape | undefined,
   outShapes: OutputShapes,
   outputShapes: Record<string, ModelShape>,
-): new (input: Json) => unknown {
+): Made {
+  const byOperation = made.get(loaded) ?? new Map<string, Made>();
+  made.set(loaded, byOperation);
+  let C = byOperation.get(operation);
+  if (!C) {
+    C = build(loaded, service, operation, outShape, outShapes, outputShapes);
+    byOperation.set(operation, C);
+  }
+  return C;
+}
+
+function build(
+  loaded: LoadedClient,
+  service: ServiceModel,
+  operation: string,
+  outShape: Shape | undefined,
+  outShapes: OutputShapes,
+  outputShapes: Record<string, ModelShape>,
+): Made {
   const op = service.operations[operation];
   const inputMembers = Object.keys(op.input ? service.shapes[op.input.shape].members ?? {} : {});
   const serialize: Middleware = (next, context) => (args) => {
@@ -90,10 +111,12 @@ export function modelCommand(
     const { response } = await next(args) as {
       response: { statusCode: number; headers: Record<string, string>; body: unknown };
     };
+    const bytes = await bodyBytes(response.body);
     const read: ModelResponse = {
       status: response.statusCode,
       headers: response.headers,
-      body: await bodyText(response.body),
+      body: Buffer.from(bytes).toString("utf8"),
+      bytes,
     };
     const $metadata = {
       httpStatusCode: read.status,
@@ -127,5 +150,5 @@ export function modelCommand(
     } as never)
     .s(String(service.metadata.serviceId), operation, {})
     .n(`${service.sdk?.client ?? "Model"}`, `${operation}Command`)
-    .build() as unknown as new (input: Json) => unknown;
+    .build() as unknown as Made;
 }

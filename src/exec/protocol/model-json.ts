@@ -245,6 +245,8 @@ export interface ModelResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as they came, where a blob payload must not pass through text. */
+  bytes?: Uint8Array;
 }
 
 const header = (h: Record<string, string>, name: string) =>

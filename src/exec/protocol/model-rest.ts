@@ -328,8 +328,11 @@ export function parseRestResponse(
     const pshape = shapes[ref.shape];
     const out = readStructure(shapes, op.output.shape, response, {});
     // An empty body is no payload.
-    if (pshape.type === "blob") { if (text) out[outShape.payload] = new TextEncoder().encode(text); }
-    else if (pshape.type === "string") { if (text) out[outShape.payload] = text; }
+    if (pshape.type === "blob") {
+      if (text || response.bytes?.length) {
+        out[outShape.payload] = response.bytes ?? new TextEncoder().encode(text);
+      }
+    } else if (pshape.type === "string") { if (text) out[outShape.payload] = text; }
     else if (text.trim()) {
       out[outShape.payload] = format === "xml"
         ? readXml(shapes as never, ref as never, parseXml(text))

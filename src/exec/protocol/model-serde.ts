@@ -107,7 +107,7 @@ export function modelOutput(
   response: ModelResponse,
 ): Json {
   if (!outShape) return {};
-  const bytes = new TextEncoder().encode(response.body);
+  const bytes = response.bytes ?? new TextEncoder().encode(response.body);
   const protocol = modelProtocol(service);
   if (protocol === "json") {
     return response.body.trim() ? readJsonBody(bytes, outShape, outShapes) ?? {} : {};
@@ -127,7 +127,7 @@ export function modelOutput(
   const payload = outShape.payload;
   const payloadType = payload ? outShapes(outShape.members![payload].shape).type : undefined;
   if (payload && (payloadType === "blob" || payloadType === "string")) {
-    if (response.body) out[payload] = payloadType === "blob" ? bytes : response.body;
+    if (bytes.length) out[payload] = payloadType === "blob" ? bytes : response.body;
   } else if (response.body.trim()) Object.assign(out, readJsonBody(bytes, outShape, outShapes) ?? {});
   return out;
 }
