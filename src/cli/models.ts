@@ -30,11 +30,13 @@ export function registerModels(program: Command): void {
         return;
       }
       const index = modelIndex();
-      let fromModel = 0;
+      let fromModel = 0, lacking = 0;
       for (const name of serviceNames()) {
         const s = index.services[name];
-        const model = !s.sdk && modelDriven(loadService(name)!, "", false);
+        const service = loadService(name)!;
+        const model = !s.sdk && modelDriven(service, "", false);
         if (model) fromModel++;
+        else lacking += Object.values(service.operations).filter((o) => o.noSdk).length;
         const sdk = s.sdk ??
           (model ? "(no SDK client: requests made from the model)" : "(no SDK client bundled: parse only)");
         console.log(`${name.padEnd(40)} ${String(s.operations).padStart(4)} operations  ${sdk}`);
@@ -42,7 +44,7 @@ export function registerModels(program: Command): void {
       console.log(
         `\n${summary.services} services, ${summary.operations} operations, ${summary.waiters} waiters, ` +
           `${summary.paginators} paginators; ${summary.servicesWithSdk} services executable through the SDK, ` +
-          `${fromModel} more from the model`,
+          `${fromModel} more from the model; ${lacking} operations their client lacks are made from the model too`,
       );
       const custom = customizations();
       console.log(`the AWS CLI's own commands run here: ${custom.runs.join(", ")}`);

@@ -10,6 +10,12 @@ import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { awsEndpointFunctions } from "@aws-sdk/util-endpoints";
 import { SignatureV4 } from "@smithy/signature-v4";
 import {
+  isServerError,
+  isThrottlingError,
+  isTransientError,
+  StandardRetryStrategy,
+} from "@smithy/core/retry";
+import {
   customEndpointFunctions,
   type EndpointParams,
   resolveEndpoint,
@@ -133,66 +139,63 @@ export async function modelCall(
     headers,
     body: request.body,
   };
-  // The CLI's standard retry mode: three attempts, backing off with jitter, for throttling and transient faults.
-  for (let attempt = 1;; attempt++) {
-    let response: ModelResponse;
+  // The SDK's standard retry strategy (the CLI's standard mode): three attempts, jittered back-off, for
+  // throttling and transient faults (5xx, resets, time-outs) — not for client errors.
+  let token = await RETRIES.acquireInitialRetryToken(service.name);
+  for (;;) {
+    let failure: SdkError;
+    let response: ModelResponse | undefined;
     try {
       response = await send(service, signed, request.method, headers.host, path, s);
-    } catch (e) {
-      const failure = e instanceof ExecFailure ? e : new ExecFailure(fromSdkError(e, operation));
-      if (attempt < MAX_ATTEMPTS && failure.error.code === "NETWORK_ERROR" && !s.signal?.aborted) {
-        await backOff(attempt, s.signal);
-        continue;
+      if (response.status < 300) {
+        RETRIES.recordSuccess(token);
+        return response;
       }
-      // Credentials, the network, time limits: told apart as for the SDK clients.
-      throw failure;
+      const error = modelError(service, operation, outputShapes, response);
+      failure = Object.assign(new Error(error.message ?? ""), {
+        name: error.code,
+        $metadata: { httpStatusCode: response.status },
+      }) as SdkError;
+    } catch (e) {
+      failure = e as SdkError;
     }
-    if (response.status < 300) return response;
-    const error = modelError(service, operation, outputShapes, response);
-    if (attempt < MAX_ATTEMPTS && retryable(response.status, error.code) && !s.signal?.aborted) {
-      await backOff(attempt, s.signal);
-      continue;
+    const errorType = isThrottlingError(failure)
+      ? "THROTTLING"
+      : isTransientError(failure)
+      ? "TRANSIENT"
+      : isServerError(failure)
+      ? "SERVER_ERROR"
+      : "CLIENT_ERROR";
+    try {
+      if (s.signal?.aborted) throw failure;
+      token = await RETRIES.refreshRetryTokenForRetry(token, { errorType, error: failure });
+    } catch {
+      throw asFailure(failure, response, operation);
     }
-    throw new ExecFailure({
-      code: "SERVICE_ERROR",
-      message: `An error occurred (${error.code}) when calling the ${operation} operation: ${
-        error.message ?? ""
-      }`,
-      service: { code: error.code, httpStatus: response.status },
-    });
+    await pause(token.getRetryDelay(), s.signal);
   }
 }
 
-/** The CLI's standard retry mode: at most three attempts. */
-const MAX_ATTEMPTS = 3;
-const THROTTLING = new Set([
-  "Throttling",
-  "ThrottlingException",
-  "ThrottledException",
-  "RequestThrottledException",
-  "TooManyRequestsException",
-  "ProvisionedThroughputExceededException",
-  "TransactionInProgressException",
-  "RequestLimitExceeded",
-  "BandwidthLimitExceeded",
-  "LimitExceededException",
-  "RequestThrottled",
-  "SlowDown",
-  "PriorRequestNotComplete",
-  "EC2ThrottledException",
-  "RequestTimeout",
-  "RequestTimeoutException",
-  "IDPCommunicationError",
-]);
+/** An error as the SDK's retry classification reads it. */
+type SdkError = Parameters<typeof isThrottlingError>[0];
 
-/** Whether a failed attempt is worth another: throttling, or a fault of the service (5xx) it may not repeat. */
-function retryable(status: number, code: string): boolean {
-  return THROTTLING.has(code) || [500, 502, 503, 504].includes(status);
+/** One strategy for every model-driven call, so that its retry quota is shared as a client's is. */
+const RETRIES = new StandardRetryStrategy(3);
+
+/** A failed attempt as our error: the service's, worded as the CLI words it, or the transport's. */
+function asFailure(failure: Error, response: ModelResponse | undefined, operation: string): ExecFailure {
+  if (failure instanceof ExecFailure) return failure;
+  if (!response) return new ExecFailure(fromSdkError(failure, operation));
+  return new ExecFailure({
+    code: "SERVICE_ERROR",
+    message:
+      `An error occurred (${failure.name}) when calling the ${operation} operation: ${failure.message}`,
+    service: { code: failure.name, httpStatus: response.status },
+  });
 }
 
-/** Waits before another attempt: a random share of 2^(attempt-1) seconds, at most 20 (the standard mode). */
-function backOff(attempt: number, signal?: AbortSignal): Promise<void> {
-  const ms = Math.random() * Math.min(20, 2 ** (attempt - 1)) * 1000;
+/** Waits `ms`, or less if the call is cancelled meanwhile. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
     signal?.addEventListener("abort", () => {

@@ -201,3 +201,45 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "model-driven paging and waiters go through the shared flow: pages merged, a waiter's success and failure",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    let jobStatus = "succeeded";
+    const rec = await startRecorder((r) => {
+      const target = r.headers["x-amz-target"] ?? "";
+      const body = target.endsWith("GetFreeTierUsage")
+        ? JSON.parse(r.body).nextToken === "page-2"
+          ? { freeTierUsages: [{ service: "S3" }] }
+          : { freeTierUsages: [{ service: "EC2" }], nextToken: "page-2" }
+        : { status: jobStatus, transformerJobId: "job-1" };
+      return { headers: { "content-type": "application/x-amz-json-1.0" }, body: JSON.stringify(body) };
+    });
+    const work = mkdtempSync(join(tmpdir(), "model-flow-"));
+    try {
+      Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+      Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
+      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
+      ok(config.ok);
+      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
+      const at = `--endpoint-url ${rec.endpoint}`;
+      const [paged] = await callAws([`aws freetier get-free-tier-usage ${at}`], deps);
+      assertEquals(JSON.parse(paged.text!), { freeTierUsages: [{ service: "EC2" }, { service: "S3" }] });
+      assertEquals(rec.requests.map((r) => JSON.parse(r.body).nextToken), [undefined, "page-2"]);
+
+      const wait =
+        `aws b2bi wait transformer-job-succeeded --transformer-job-id tj-0123456789abcdef0123456 --transformer-id tr-0123456789abcdef0123456 ${at}`;
+      const [done] = await callAws([wait], deps);
+      assertEquals([done.status, done.text], ["success", ""], JSON.stringify(done.error));
+      jobStatus = "failed";
+      const [failed] = await callAws([wait], deps);
+      assertEquals(failed.error?.code, "WAITER_FAILED");
+    } finally {
+      await rec.stop();
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+});
