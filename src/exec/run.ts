@@ -371,21 +371,25 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
         outShapes,
         outputs.shapes as never,
       );
-      const raw = await loaded!.client.send(new Made(request), { abortSignal: opts.signal });
-      seen.raw = {};
+      const made = new Made(request);
+      seen.http = undefined;
+      captureResponse(made, seen, false);
+      const raw = await loaded!.client.send(made, { abortSignal: opts.signal });
+      seen.raw = raw;
       if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
       return finish(toCliOutput(raw, outShape, outShapes) as Record<string, unknown>);
     }
     if (settings) {
       // Loaded on first use: the signer, the credential chain and the endpoint rules are not start-up's cost.
       const { modelCall } = await import("./protocol/model-call.ts");
-      const { modelOutput } = await import("./protocol/model-serde.ts");
+      const { metadataOf, modelOutput } = await import("./protocol/model-serde.ts");
       const modelShapes = outputs.shapes as never;
       const response = await modelCall(service, cmd.operation, request, modelShapes, {
         ...settings,
         signal: opts.signal,
       });
-      seen.raw = {};
+      seen.http = { statusCode: response.status, headers: response.headers };
+      seen.raw = { $metadata: metadataOf(response.headers, response.attempts) };
       const value = modelOutput(service, cmd.operation, outShape, outShapes, modelShapes, response);
       return finish(toCliOutput(value, outShape, outShapes) as Record<string, unknown>);
     }

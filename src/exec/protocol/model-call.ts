@@ -118,7 +118,7 @@ export async function modelCall(
   params: Record<string, unknown>,
   outputShapes: Record<string, ModelShape>,
   s: ModelCallSettings,
-): Promise<ModelResponse> {
+): Promise<ModelResponse & { attempts: number }> {
   const request = buildModelRequest(service, operation, params);
   const url = endpointOf(service.name, s.region, s.endpoint);
   const hostname = `${request.hostPrefix ?? ""}${url.hostname}`;
@@ -142,14 +142,16 @@ export async function modelCall(
   // The SDK's standard retry strategy (the CLI's standard mode): three attempts, jittered back-off, for
   // throttling and transient faults (5xx, resets, time-outs) — not for client errors.
   let token = await RETRIES.acquireInitialRetryToken(service.name);
+  let attempts = 0;
   for (;;) {
+    attempts++;
     let failure: SdkError;
     let response: ModelResponse | undefined;
     try {
       response = await send(service, signed, request.method, headers.host, path, s);
       if (response.status < 300) {
         RETRIES.recordSuccess(token);
-        return response;
+        return { ...response, attempts };
       }
       const error = modelError(service, operation, outputShapes, response);
       failure = Object.assign(new Error(error.message ?? ""), {

@@ -11,7 +11,7 @@ import { HttpRequest } from "@smithy/core/protocols";
 import type { ServiceModel, Shape } from "../../models/types.ts";
 import type { LoadedClient } from "../sdk.ts";
 import type { ModelResponse, ModelShape } from "./model-json.ts";
-import { buildModelRequest, joinPath, modelError, modelOutput } from "./model-serde.ts";
+import { buildModelRequest, joinPath, metadataOf, modelError, modelOutput } from "./model-serde.ts";
 import type { OutputShapes } from "./result.ts";
 
 type Json = Record<string, unknown>;
@@ -118,10 +118,7 @@ function build(
       body: Buffer.from(bytes).toString("utf8"),
       bytes,
     };
-    const $metadata = {
-      httpStatusCode: read.status,
-      requestId: response.headers["x-amzn-requestid"] ?? response.headers["x-amz-request-id"],
-    };
+    const $metadata = { httpStatusCode: read.status, ...metadataOf(response.headers) };
     if (read.status >= 300) {
       const error = modelError(service, operation, outputShapes, read);
       // Shaped as the SDK's service exceptions are, so that its retry strategy and our error mapping read it.

@@ -88,6 +88,18 @@ export function modelError(
   return { code: `HTTP ${response.status}`, message: response.body, members: {} };
 }
 
+/** The SDK's $metadata of a response, from its headers (the ids) and the attempts it took. */
+export function metadataOf(headers: Record<string, string>, attempts?: number): Record<string, unknown> {
+  const h = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+  const meta: Record<string, unknown> = {};
+  const requestId = h("x-amzn-requestid") ?? h("x-amzn-request-id") ?? h("x-amz-request-id");
+  if (requestId) meta.requestId = requestId;
+  const extended = h("x-amz-id-2");
+  if (extended) meta.extendedRequestId = extended;
+  if (attempts !== undefined) meta.attempts = attempts;
+  return meta;
+}
+
 /** An endpoint's path joined with a request's, as botocore joins them (`/x` and `/` make `/x`). */
 export function joinPath(base: string, path: string): string {
   if (!path || path === "/") return base || "/";

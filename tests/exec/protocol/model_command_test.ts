@@ -189,7 +189,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const rec = await startRecorder((r) => {
+    const rec = await startRecorder((r): { headers: Record<string, string>; body: string } => {
       const action = new URLSearchParams(r.body).get("Action");
       if (action) {
         return {
@@ -220,6 +220,13 @@ Deno.test({
             "<StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>",
         };
       }
+      if (r.path.startsWith("/meetings")) {
+        // An output with Errors: the CLI prints the response's metadata too.
+        return {
+          headers: { "content-type": "application/json", "x-amzn-requestid": "req-1" },
+          body: '{"Meeting":{"MeetingId":"m1"},"Errors":[{"ExternalUserId":"u1","ErrorCode":"Conflict"}]}',
+        };
+      }
       return {
         headers: { "content-type": "application/json" },
         body: '{"Functions":[{"FunctionName":"f"}]}',
@@ -235,6 +242,7 @@ Deno.test({
           "aws ec2 describe-regions --region-names us-east-1",
           "aws s3api list-objects-v2 --bucket my-bucket",
           "aws lambda list-functions --max-items 5",
+          `aws chime-sdk-meetings create-meeting-with-attendees --client-request-token t-0123456789 --media-region us-east-1 --external-meeting-id m-1 --attendees '[{"ExternalUserId":"u1-0123456789"}]'`,
         ]
       ) {
         const { cli, ours } = await compare(command);
