@@ -179,9 +179,11 @@ function buildService(b: BotocoreService, sdk: SdkPackage | undefined, iam: IamR
   }
   const pickShapes = (names: string[], keep?: ReadonlySet<string>) =>
     Object.fromEntries(names.map((n) => [n, stripShape(shapes[n], keep)]));
-  const metadata = Object.fromEntries(
+  const metadata: Record<string, unknown> = Object.fromEntries(
     METADATA_KEYS.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]),
   );
+  // Services no client runs are signed from the model: botocore's legacy endpoint data has a say in how.
+  if (!sdk && b.legacySigning) metadata.legacySigning = b.legacySigning;
   return {
     name,
     service: {

@@ -18,6 +18,36 @@ export interface BotocoreService {
   waiters: Record<string, Record<string, unknown>>;
   /** The service's endpoint rule set (endpoint-rule-set-1.json), for services run without an SDK client. */
   endpointRules?: Record<string, unknown>;
+  /** What botocore's legacy endpoint data (endpoints.json, partition `aws`) says of signing it. */
+  legacySigning?: LegacySigning;
+}
+
+/**
+ * Signing facts of botocore's endpoints.json: the signature versions its endpoint takes (botocore prefers v4
+ * among them over a model's legacy v2) and, for a global endpoint, the credential scope it signs for.
+ */
+export interface LegacySigning {
+  signatureVersions?: string[];
+  credentialScope?: { region?: string; service?: string };
+}
+
+/** The legacy signing facts of an endpoint prefix, from the first data folder's endpoints.json. */
+function legacySigning(
+  partitions: Array<{ partition: string; services: Record<string, Record<string, unknown>> }>,
+  prefix: string,
+): LegacySigning | undefined {
+  const svc = partitions.find((p) => p.partition === "aws")?.services[prefix];
+  if (!svc) return undefined;
+  const defaults = (svc.defaults ?? {}) as LegacySigning;
+  const global = svc.isRegionalized === false && typeof svc.partitionEndpoint === "string"
+    ? ((svc.endpoints as Record<string, LegacySigning>)[svc.partitionEndpoint] ?? {})
+    : {};
+  const out: LegacySigning = {};
+  const versions = global.signatureVersions ?? defaults.signatureVersions;
+  if (versions) out.signatureVersions = versions;
+  const scope = global.credentialScope ?? defaults.credentialScope;
+  if (scope) out.credentialScope = scope;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Where the AWS CLI v2 from Debian's `awscli` package keeps the models it ships with. */
@@ -56,6 +86,9 @@ const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
  */
 export function loadBotocore(dataDirs: string[]): BotocoreService[] {
   const out: BotocoreService[] = [];
+  const endpoints = dataDirs.map((d) => readJson(join(d, "endpoints.json"))).find((e) => e) as
+    | { partitions: Parameters<typeof legacySigning>[0] }
+    | undefined;
   const names = new Set(dataDirs.flatMap((d) => readdirSync(d).filter((n) => isDir(join(d, n)))));
   for (const name of [...names].sort()) {
     const found = dataDirs.flatMap((d) =>
@@ -73,8 +106,14 @@ export function loadBotocore(dataDirs: string[]): BotocoreService[] {
     const pag = readJson(join(dir, "paginators-1.json"));
     const wait = readJson(join(dir, "waiters-2.json"));
     const rules = readJson(join(dir, "endpoint-rule-set-1.json"));
+    const legacy = endpoints &&
+      legacySigning(
+        endpoints.partitions,
+        String((service.metadata as Record<string, unknown>).endpointPrefix),
+      );
     out.push({
       ...(rules ? { endpointRules: rules } : {}),
+      ...(legacy ? { legacySigning: legacy } : {}),
       name,
       apiVersion,
       service: service as BotocoreService["service"],

@@ -358,6 +358,8 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
   const seen: { http?: HttpSeen; raw?: Record<string, unknown> } = {};
   const protocol = cliProtocol(service.metadata);
   const readsBody = readsJsonBody(outShape, outShapes, protocol);
+  // The model paths read JSON bodies themselves (jsonbody.ts), numbers as written.
+  const jsonRead = protocol === "json" || protocol === "rest-json";
   const settings = path === "standalone" ? await clientSettings(cmd, service, opts, region) : undefined;
   const call = async (request: Record<string, unknown>) => {
     if (path === "client") {
@@ -377,7 +379,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       const raw = await loaded!.client.send(made, { abortSignal: opts.signal });
       seen.raw = raw;
       if (cmd.outfile && op.outfile) await saveOutfile(raw, op, cmd.outfile, opts.files);
-      return finish(toCliOutput(raw, outShape, outShapes) as Record<string, unknown>);
+      return finish(toCliOutput(raw, outShape, outShapes, jsonRead) as Record<string, unknown>);
     }
     if (settings) {
       // Loaded on first use: the signer, the credential chain and the endpoint rules are not start-up's cost.
@@ -391,7 +393,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
       seen.http = { statusCode: response.status, headers: response.headers };
       seen.raw = { $metadata: metadataOf(response.headers, response.attempts) };
       const value = modelOutput(service, cmd.operation, outShape, outShapes, modelShapes, response);
-      return finish(toCliOutput(value, outShape, outShapes) as Record<string, unknown>);
+      return finish(toCliOutput(value, outShape, outShapes, jsonRead) as Record<string, unknown>);
     }
     const command = new Command!(request);
     seen.http = undefined;
@@ -407,7 +409,7 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     const http = seen.http as HttpSeen | undefined;
     const read = http?.body && outShape ? readJsonBody(http.body, outShape, outShapes) : undefined;
     const value = read ? { ...boundMembers(raw, outShape!), ...read } : raw;
-    return finish(toCliOutput(value, outShape, outShapes) as Record<string, unknown>);
+    return finish(toCliOutput(value, outShape, outShapes, read !== undefined) as Record<string, unknown>);
   };
   /** The output with what the model marks sensitive replaced, where asked. */
   const finish = (out: Record<string, unknown>) => {

@@ -7,6 +7,7 @@
  */
 import type { Shape, ShapeRef } from "../../models/types.ts";
 import type { OutputShapes } from "./result.ts";
+import { PyFloat } from "../output/pyjson.ts";
 
 const BOUND = new Set(["header", "headers", "statusCode"]);
 
@@ -34,7 +35,7 @@ export function readJsonBody(
   let doc: unknown;
   try {
     const text = new TextDecoder().decode(bytes).trim();
-    doc = text ? JSON.parse(text) : {};
+    doc = text ? JSON.parse(text, keepFloats) : {};
   } catch {
     return undefined; // not JSON (a CBOR-speaking client, an HTML error page): the SDK's reading stands
   }
@@ -50,6 +51,11 @@ export function readJsonBody(
     if (v !== undefined && v !== null) out[name] = value(v, ref, shapes);
   }
   return out;
+}
+
+/** A JSON reviver keeping what Python's json keeps: a number written with a point or exponent is a float. */
+function keepFloats(_key: string, v: unknown, context?: { source?: string }): unknown {
+  return typeof v === "number" && /[.eE]/.test(context?.source ?? "") ? new PyFloat(v) : v;
 }
 
 /** The members of the SDK's output bound to headers or the status code. */
@@ -80,6 +86,7 @@ function value(v: unknown, ref: ShapeRef, shapes: OutputShapes): unknown {
         ? Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, value(x, shape.value!, shapes)]))
         : v;
     case "timestamp":
+      if (v instanceof PyFloat) return new Date(v.value * 1000);
       if (typeof v === "number") return new Date(v * 1000);
       if (typeof v === "string") return new Date(/^\d+(\.\d+)?$/.test(v) ? Number(v) * 1000 : v);
       return v;

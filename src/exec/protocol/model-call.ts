@@ -52,8 +52,20 @@ class Sha256 {
   }
 }
 
-/** The endpoint of a service in a region, from its rule set; an --endpoint-url given is the rule set's input. */
-export function endpointOf(service: string, region: string, override?: string): URL {
+/** How the endpoint asks to be signed (its rule set's first auth scheme), where it says. */
+export interface EndpointAuth {
+  /** `sigv4`; `sigv4a` is signed as sigv4 (its curve is not in this build's SDK packages). */
+  name: string;
+  signingName?: string;
+  signingRegion?: string;
+}
+
+/** The endpoint of a service in a region, from its rule set, and the auth scheme it names. */
+export function resolveModelEndpoint(
+  service: string,
+  region: string,
+  override?: string,
+): { url: URL; auth?: EndpointAuth } {
   let rules: RuleSetObject;
   try {
     rules = readModel<RuleSetObject>(`endpoints/${service}.json`);
@@ -67,7 +79,21 @@ export function endpointOf(service: string, region: string, override?: string): 
   const params: EndpointParams = { Region: region, UseFIPS: false, UseDualStack: false };
   if (override) params.Endpoint = override;
   try {
-    return new URL(resolveEndpoint(rules, { endpointParams: params }).url.href);
+    const endpoint = resolveEndpoint(rules, { endpointParams: params });
+    const schemes = (endpoint.properties?.authSchemes ?? []) as unknown as Array<
+      EndpointAuth & { signingRegionSet?: string[] }
+    >;
+    const first = schemes[0];
+    const auth = first && {
+      name: first.name,
+      signingName: first.signingName,
+      // A SigV4a region set of one region signs for it; "*" leaves the call's region.
+      signingRegion: first.signingRegion ??
+        (first.signingRegionSet?.length === 1 && first.signingRegionSet[0] !== "*"
+          ? first.signingRegionSet[0]
+          : undefined),
+    };
+    return { url: new URL(endpoint.url.href), ...(auth ? { auth } : {}) };
   } catch (e) {
     throw new ExecFailure({
       code: "INVALID_VALUE",
@@ -75,6 +101,11 @@ export function endpointOf(service: string, region: string, override?: string): 
       hint: "Check --region (or the profile's region) and --endpoint-url.",
     });
   }
+}
+
+/** The endpoint of a service in a region, from its rule set; an --endpoint-url given is the rule set's input. */
+export function endpointOf(service: string, region: string, override?: string): URL {
+  return resolveModelEndpoint(service, region, override).url;
 }
 
 /** What a model-driven call needs besides the model: where, as whom, over which transport. */
@@ -101,12 +132,39 @@ async function signV2(form: string, method: string, host: string, path: string, 
   return `${canonical}&Signature=${rfc3986(signature)}`;
 }
 
-/** SigV4 for the service, with the credentials the SDK's default chain finds for the profile. */
-function signer(service: ServiceModel, s: ModelCallSettings): SignatureV4 {
+/** botocore's legacy endpoint data for a service, as the model generator kept it. */
+type LegacySigning = {
+  signatureVersions?: string[];
+  credentialScope?: { region?: string; service?: string };
+};
+
+/**
+ * How a request is signed, as botocore decides: the model's signature version unless it is the legacy v2 and
+ * the endpoint data also takes v4; the name and region from the endpoint's auth scheme, else the legacy
+ * credential scope, else the model's signing name and the call's region.
+ */
+export function signingOf(
+  service: ServiceModel,
+  region: string,
+  auth?: EndpointAuth,
+): { version: "v2" | "v4"; name: string; region: string } {
+  const meta = service.metadata;
+  const legacy = meta.legacySigning as LegacySigning | undefined;
+  const v2 = meta.signatureVersion === "v2" && !auth && !legacy?.signatureVersions?.includes("v4");
+  return {
+    version: v2 ? "v2" : "v4",
+    name: auth?.signingName ?? legacy?.credentialScope?.service ??
+      String(meta.signingName ?? meta.endpointPrefix),
+    region: auth?.signingRegion ?? legacy?.credentialScope?.region ?? region,
+  };
+}
+
+/** SigV4 as `signingOf` says, with the credentials the SDK's default chain finds for the profile. */
+function signer(signing: { name: string; region: string }, s: ModelCallSettings): SignatureV4 {
   return new SignatureV4({
     credentials: defaultProvider(s.profile ? { profile: s.profile } : {}),
-    region: s.region,
-    service: String(service.metadata.signingName ?? service.metadata.endpointPrefix),
+    region: signing.region,
+    service: signing.name,
     sha256: Sha256,
   });
 }
@@ -120,7 +178,7 @@ export async function modelCall(
   s: ModelCallSettings,
 ): Promise<ModelResponse & { attempts: number }> {
   const request = buildModelRequest(service, operation, params);
-  const url = endpointOf(service.name, s.region, s.endpoint);
+  const { url, auth } = resolveModelEndpoint(service.name, s.region, s.endpoint);
   const hostname = `${request.hostPrefix ?? ""}${url.hostname}`;
   const [uriPath, uriQuery] = splitUri(request.uri);
   const path = joinPath(url.pathname, uriPath) + (uriQuery === undefined ? "" : `?${uriQuery}`);
@@ -148,7 +206,7 @@ export async function modelCall(
     let failure: SdkError;
     let response: ModelResponse | undefined;
     try {
-      response = await send(service, signed, request.method, headers.host, path, s);
+      response = await send(service, signed, request.method, headers.host, path, s, auth);
       if (response.status < 300) {
         RETRIES.recordSuccess(token);
         return { ...response, attempts };
@@ -215,17 +273,19 @@ async function send(
   host: string,
   path: string,
   s: ModelCallSettings,
+  auth?: EndpointAuth,
 ): Promise<ModelResponse> {
   let signed: Record<string, unknown> & { headers: Record<string, string> } = {
     ...unsigned,
     headers: { ...unsigned.headers as Record<string, string> },
   };
-  if (s.signRequest && service.metadata.signatureVersion === "v2") {
-    // SimpleDB and Import/Export still take signature version 2, in the form itself.
+  const signing = signingOf(service, s.region, auth);
+  if (s.signRequest && signing.version === "v2") {
+    // SimpleDB still takes signature version 2, in the form itself.
     signed.body = await signV2(String(signed.body), method, host, path, s);
     signed.headers["Content-Length"] = String(Buffer.byteLength(String(signed.body)));
   } else if (s.signRequest) {
-    signed = await signer(service, s).sign(
+    signed = await signer(signing, s).sign(
       signed as unknown as Parameters<SignatureV4["sign"]>[0],
     ) as unknown as typeof signed;
   }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../../src/config.ts";
 import { callAws } from "../../../src/exec/call.ts";
 import { callDeps } from "../../../src/exec/environment.ts";
-import { endpointOf } from "../../../src/exec/protocol/model-call.ts";
+import { endpointOf, resolveModelEndpoint, signingOf } from "../../../src/exec/protocol/model-call.ts";
 import { modelDriven } from "../../../src/exec/protocol/model-protocol.ts";
 import { hasSdk } from "../../../src/exec/sdk.ts";
 import { loadService, serviceNames } from "../../../src/models/registry.ts";
@@ -21,6 +21,28 @@ Deno.test("endpoints from the bundled rule sets: regional, partitions, an --endp
   assertEquals(endpointOf("discovery", "eu-west-1").href, "https://discovery.eu-west-1.amazonaws.com/");
   assertEquals(endpointOf("discovery", "cn-north-1").hostname.endsWith(".amazonaws.com.cn"), true);
   assertEquals(endpointOf("discovery", "us-east-1", "http://127.0.0.1:9000").href, "http://127.0.0.1:9000/");
+});
+
+Deno.test("the endpoint's auth scheme names the signing name and region, as botocore honours it", () => {
+  // Global services sign for their partition's region whatever region the call names.
+  assertEquals(resolveModelEndpoint("billing", "eu-west-1").auth?.signingRegion, "us-east-1");
+  assertEquals(resolveModelEndpoint("importexport", "us-east-1").auth, {
+    name: "sigv4",
+    signingName: "IngestionService",
+    signingRegion: "us-east-1",
+  });
+  assertEquals(resolveModelEndpoint("discovery", "eu-west-1").auth, undefined);
+  // Behind an --endpoint-url the rule set names no scheme: botocore's legacy endpoint data still counts.
+  const at = (name: string, region: string) =>
+    signingOf(loadService(name)!, region, resolveModelEndpoint(name, region, "http://127.0.0.1:9000").auth);
+  assertEquals(at("importexport", "eu-west-1"), {
+    version: "v4",
+    name: "IngestionService",
+    region: "us-east-1",
+  });
+  assertEquals(at("taxsettings", "eu-west-1"), { version: "v4", name: "tax", region: "us-east-1" });
+  assertEquals(at("sdb", "eu-west-1"), { version: "v2", name: "sdb", region: "eu-west-1" });
+  assertEquals(at("freetier", "eu-west-1").version, "v4");
 });
 
 Deno.test("every service without an SDK client runs from the model, with its endpoint rules", async () => {
@@ -94,6 +116,15 @@ Deno.test({
           ),
         sent.headers.authorization,
       );
+      // Import/Export's endpoint names SigV4 for "IngestionService" in us-east-1: so it is signed, as by the CLI.
+      await callAws([`aws importexport list-jobs --region eu-west-1 --endpoint-url ${rec.endpoint}`], deps);
+      const ie = rec.requests.at(-1)!;
+      ok(
+        /Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/IngestionService\/aws4_request/.test(
+          ie.headers.authorization,
+        ),
+      );
+      ok(!ie.body.includes("Signature="), ie.body);
       fail = true;
       const [e] = await callAws([command], deps);
       assertEquals(e.error?.code, "SERVICE_ERROR");
@@ -117,10 +148,14 @@ Deno.test({
     const rec = await startRecorder((r) =>
       r.body.startsWith("Action=") || r.body.includes("&Action=")
         ? {
-          // A query service (SimpleDB, signed with signature version 2).
+          // Query services: SimpleDB (signed with signature version 2), Import/Export (SigV4, by its endpoint).
           headers: { "content-type": "text/xml" },
-          body: "<ListDomainsResponse><ListDomainsResult><DomainName>orders</DomainName>" +
-            "<DomainName>users</DomainName></ListDomainsResult></ListDomainsResponse>",
+          body: new URLSearchParams(r.body).get("Action") === "ListJobs"
+            ? "<ListJobsResponse><ListJobsResult><Jobs><member><JobId>j1</JobId><JobType>Import</JobType>" +
+              "<IsCanceled>false</IsCanceled></member></Jobs><IsTruncated>false</IsTruncated></ListJobsResult>" +
+              "</ListJobsResponse>"
+            : "<ListDomainsResponse><ListDomainsResult><DomainName>orders</DomainName>" +
+              "<DomainName>users</DomainName></ListDomainsResult></ListDomainsResponse>",
         }
         : {
           headers: { "content-type": r.headers["content-type"] ?? "application/json" },
@@ -140,6 +175,7 @@ Deno.test({
           "aws route53profiles list-profiles --max-results 5",
           "aws artifact get-account-settings",
           "aws sdb list-domains",
+          "aws importexport list-jobs --max-jobs 5",
           "aws notifications list-channels --notification-configuration-arn arn:aws:notifications::123456789012:configuration/abc",
         ]
       ) {
