@@ -58,6 +58,19 @@ const NETWORK_CAUSES: Readonly<Record<string, string>> = {
   ERR_SSL_WRONG_VERSION_NUMBER: "the endpoint does not speak TLS (try http://)",
 };
 
+/** System codes of local file operations, which are not network failures. */
+const LOCAL_FILE_CODES: ReadonlySet<string> = new Set([
+  "ENOENT",
+  "EACCES",
+  "EPERM",
+  "EISDIR",
+  "ENOTDIR",
+  "EMFILE",
+  "ENFILE",
+  "ENOSPC",
+  "EROFS",
+]);
+
 /** The failure itself or one of its causes with this name, if any (the SDK may wrap stream errors). */
 function findCause(e: unknown, name: string, depth = 0): Error | undefined {
   if (!e || typeof e !== "object" || depth > 5) return undefined;
@@ -101,6 +114,13 @@ export function fromSdkError(e: unknown, operation: string): ExecError {
     };
   }
   const sys = err.$metadata?.httpStatusCode === undefined ? systemCode(e) : undefined;
+  if (sys && LOCAL_FILE_CODES.has(sys)) {
+    // A file of this machine (a model, a CA bundle) could not be read: nothing went over the network.
+    return {
+      code: "LOCAL_ERROR",
+      message: `The ${operation} call failed here, not in the service (${sys}): ${err.message ?? ""}`,
+    };
+  }
   if (sys && sys !== "ETIMEDOUT") {
     // The SDK names ECONNRESET and EPIPE "TimeoutError"; they are not time-outs, and raising them won't help.
     const cause = NETWORK_CAUSES[sys] ?? (sys.startsWith("HPE_") ? "the endpoint's answer is not HTTP" : sys);

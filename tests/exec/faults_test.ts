@@ -117,6 +117,11 @@ Deno.test({
     };
     assertEquals(fromSdkError(answered, "DescribeTable").code, "SERVICE_ERROR");
     assertEquals(fromSdkError(new TypeError("x is not a function"), "DescribeTable").code, "LOCAL_ERROR");
+    // A local file that cannot be read is no network failure.
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x.json'"), {
+      code: "ENOENT",
+    });
+    assertEquals(fromSdkError(missing, "DescribeTable").code, "LOCAL_ERROR");
   },
 });
 
