@@ -272,6 +272,14 @@ export const WIRE_CASES: WireCase[] = [
       }),
   },
   {
+    // botocore sends CloudSearch Domain's Search as a form POST, not the model's GET (queries grow long).
+    command: "aws cloudsearchdomain search --search-query 'star wars*' --start 1 --return _all_fields,title",
+    respond: () => ({
+      headers: { "content-type": "application/json" },
+      body: '{"status":{"rid":"r1","timems":2},"hits":{"found":1,"start":1,"hit":[{"id":"d1"}]}}',
+    }),
+  },
+  {
     // The SDK spells CloudTrail's target prefix short; the CLI sends the model's long form.
     command: "aws cloudtrail describe-trails --trail-name-list t1",
     respond: () =>

@@ -16,9 +16,26 @@ interface BuildCommand {
 }
 
 interface Request {
+  method?: string;
   path?: string;
   headers?: Record<string, string>;
+  query?: Record<string, string | string[] | null>;
+  body?: unknown;
 }
+
+/** A query string as botocore writes one (RFC 3986: only `_.-~` and alphanumerics kept). */
+function queryString(pairs: Array<[string, string]>): string {
+  const escape = (v: string) =>
+    encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return pairs.map(([k, v]) => `${escape(k)}=${escape(v)}`).join("&");
+}
+
+/** The form type botocore's change_get_to_post gives the body. */
+export const FORM_TYPE = "application/x-www-form-urlencoded";
+
+/** Whether botocore turns this operation's GET into a form POST (CloudSearch Domain's Search, whose queries grow long). */
+export const getAsPost = (service: ServiceModel, operation: string) =>
+  service.metadata.endpointPrefix === "cloudsearchdomain" && operation === "Search";
 
 /** botocore's text for one value of a list header: quoted where it holds a comma or a quote. */
 function headerItem(v: unknown): string {
@@ -56,8 +73,18 @@ export function asCliSends(
   const uri = op.http?.requestUri?.split("?")[0] ?? "";
   const slash = uri.length > 1 && uri.endsWith("/");
   const lists = listHeaders(service, op, params);
+  const post = getAsPost(service, operation);
   (command as BuildCommand).middlewareStack.add((next) => (args) => {
     const request = (args as { request?: Request }).request;
+    if (post && request?.method === "GET" && request.query && Object.keys(request.query).length) {
+      const pairs = Object.entries(request.query).flatMap(([k, v]) =>
+        (Array.isArray(v) ? v : [v ?? ""]).map((x) => [k, x] as [string, string])
+      );
+      request.method = "POST";
+      request.body = queryString(pairs);
+      request.query = {};
+      request.headers = { ...request.headers, "content-type": FORM_TYPE };
+    }
     if (request?.headers) {
       for (const key of Object.keys(request.headers)) {
         const lower = key.toLowerCase();

@@ -16,6 +16,7 @@ import {
 import { parseRestResponse, type RestOperation, serializeRestRequest } from "./model-rest.ts";
 import { parseQueryResponse, serializeQueryRequest } from "./model-query.ts";
 import { modelProtocol } from "./model-protocol.ts";
+import { FORM_TYPE, getAsPost } from "./cli-request.ts";
 import type { OutputShapes } from "./result.ts";
 
 type Json = Record<string, unknown>;
@@ -32,8 +33,22 @@ function operationOf(service: ServiceModel, operation: string): RestOperation {
   return op;
 }
 
-/** The request of one operation, built from the model in the service's protocol. */
+/** The request of one operation, built from the model in the service's protocol, as botocore sends it. */
 export function buildModelRequest(service: ServiceModel, operation: string, params: Json): ModelRequest {
+  const built = serialize(service, operation, params);
+  const at = built.uri.indexOf("?");
+  if (!getAsPost(service, operation) || built.method !== "GET" || at < 0) return built;
+  // The query string becomes a form body (botocore's change_get_to_post).
+  return {
+    ...built,
+    method: "POST",
+    uri: built.uri.slice(0, at),
+    headers: { ...built.headers, "Content-Type": FORM_TYPE },
+    body: built.uri.slice(at + 1),
+  };
+}
+
+function serialize(service: ServiceModel, operation: string, params: Json): ModelRequest {
   const op = operationOf(service, operation);
   const shapes = service.shapes as unknown as Record<string, ModelShape>;
   const meta = service.metadata as Record<string, string>;
