@@ -6,6 +6,7 @@ import { Agent } from "node:https";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AwsQueryProtocol } from "@aws-sdk/core/protocols";
 import { capResponses } from "./protocol/capped-handler.ts";
+import { cliProtocol } from "./protocol/model-protocol.ts";
 import { appFile } from "../app-root.ts";
 import type { ServiceModel } from "../models/types.ts";
 
@@ -89,14 +90,7 @@ export async function loadClient(service: ServiceModel, settings: ClientSettings
   return loaded;
 }
 
-const CLI_PROTOCOLS = new Set(["query", "ec2", "json", "rest-json", "rest-xml"]);
-
-/** The wire protocol the AWS CLI uses for a service: the model's, else the first it knows of the list. */
-export function cliProtocol(metadata: { protocol: string; protocols?: unknown }): string {
-  if (CLI_PROTOCOLS.has(metadata.protocol)) return metadata.protocol;
-  const listed = Array.isArray(metadata.protocols) ? metadata.protocols as string[] : [];
-  return ["query", "json", "rest-json"].find((p) => listed.includes(p)) ?? "json";
-}
+export { cliProtocol } from "./protocol/model-protocol.ts";
 
 /** The HTTP handler a client uses: the CLI's timeouts, TLS settings and the response-size cap. */
 export function requestHandlerFor(s: ClientSettings): NodeHttpHandler {

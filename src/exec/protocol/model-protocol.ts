@@ -8,13 +8,21 @@ import type { ServiceModel } from "../../models/types.ts";
 /** The protocols made from the model so far. */
 export type ModelProtocol = "json" | "rest-json" | "rest-xml" | "query" | "ec2";
 
-/** The model-driven protocol a service speaks, or undefined for one the AWS CLI does not speak. */
+const CLI_PROTOCOLS = new Set(["query", "ec2", "json", "rest-json", "rest-xml"]);
+
+/**
+ * The wire protocol the AWS CLI uses for a service: the model's, else the first it knows of those listed
+ * (CloudWatch lists CBOR, JSON and query: the CLI speaks query).
+ */
+export function cliProtocol(metadata: { protocol: string; protocols?: unknown }): string {
+  if (CLI_PROTOCOLS.has(metadata.protocol)) return metadata.protocol;
+  const listed = Array.isArray(metadata.protocols) ? metadata.protocols as string[] : [];
+  return ["query", "json", "rest-json"].find((p) => listed.includes(p)) ?? "json";
+}
+
+/** The model-driven protocol of a service: the one the AWS CLI speaks to it. */
 export function modelProtocol(service: ServiceModel): ModelProtocol | undefined {
-  const protocol = service.metadata.protocol as string;
-  if (["json", "rest-json", "rest-xml", "query", "ec2"].includes(protocol)) return protocol as ModelProtocol;
-  // A newer protocol the CLI does not speak (CBOR): the JSON one it also lists.
-  const listed = (service.metadata.protocols ?? []) as string[];
-  return listed.includes("json") ? "json" : undefined;
+  return cliProtocol(service.metadata) as ModelProtocol;
 }
 
 /**

@@ -194,7 +194,11 @@ Deno.test({
       if (action) {
         return {
           headers: { "content-type": "text/xml" },
-          body: action === "DescribeRegions"
+          body: action === "ListMetrics"
+            ? "<ListMetricsResponse><ListMetricsResult><Metrics><member><Namespace>AWS/EC2</Namespace>" +
+              "<MetricName>CPUUtilization</MetricName><Dimensions><member><Name>InstanceId</Name>" +
+              "<Value>i-1</Value></member></Dimensions></member></Metrics></ListMetricsResult></ListMetricsResponse>"
+            : action === "DescribeRegions"
             ? `<DescribeRegionsResponse><regionInfo><item><regionName>us-east-1</regionName>` +
               "<regionEndpoint>ec2.us-east-1.amazonaws.com</regionEndpoint></item></regionInfo>" +
               "</DescribeRegionsResponse>"
@@ -239,6 +243,8 @@ Deno.test({
         const command of [
           "aws dynamodb list-tables",
           "aws iam list-users",
+          // CloudWatch lists CBOR, JSON and query: the CLI speaks query, and so does the model path.
+          "aws cloudwatch list-metrics --namespace AWS/EC2",
           "aws ec2 describe-regions --region-names us-east-1",
           "aws s3api list-objects-v2 --bucket my-bucket",
           "aws lambda list-functions --max-items 5",
