@@ -24,7 +24,7 @@ import { isS3Presign, runS3Presign } from "./s3/presign.ts";
 import { isS3Transfer, runS3Transfer } from "./s3/transfer.ts";
 import { DEFAULT_TRANSFER, type TransferSettings } from "./s3/settings.ts";
 import { runWaiter } from "./waiter.ts";
-import { modelPath } from "./protocol/model-protocol.ts";
+import { modelPath, streams } from "./protocol/model-protocol.ts";
 import { mapBounded } from "./pool.ts";
 import { endpointFor } from "./endpoint.ts";
 import { payloadOf } from "./protocol/payload.ts";
@@ -345,12 +345,13 @@ async function run(cmd: ParsedCommand, opts: ExecOptions): Promise<ExecResult> {
     ? { loaded: undefined, region: await regionFor(cmd, opts) }
     : await clientFor(cmd, service, opts);
   const Command = loaded?.command(cmd.operation);
-  // A client without the command the models expect of it (a package older than the build saw): the model's.
-  // With AWS_API_MCP_MODEL_DRIVEN=all every other operation is too, but for streamed payloads (the model path
-  // holds a body whole).
-  if (!path && (!Command || (opts.modelDriven === "all" && !op.outfile))) path = "client";
   const outputs = loadOutputs(service.name)!;
   const outShapes = (n: string): Shape => outputs.shapes[n];
+  // A client without the command the models expect of it (a package older than the build saw): the model's.
+  // With AWS_API_MCP_MODEL_DRIVEN=all every other operation is too, but for those that stream (the model path
+  // holds a body whole).
+  const allFromModel = opts.modelDriven === "all" && !streams(service, cmd.operation, outShapes);
+  if (!path && (!Command || allFromModel)) path = "client";
   const outShape = op.output ? outShapes(op.output.shape) : undefined;
   const input = await toSdkInput(cmd.params, opts.files);
   const inShapes = (n: string): Shape => service.shapes[n];

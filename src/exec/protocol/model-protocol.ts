@@ -43,3 +43,27 @@ export function modelPath(
 export function modelDriven(service: ServiceModel, operation: string, hasClient: boolean): boolean {
   return modelPath(service, operation, hasClient) !== undefined;
 }
+
+/**
+ * Whether an operation streams (a payload or an event stream, in or out): the model path holds each body
+ * whole, so such operations keep their client's own command.
+ */
+export function streams(
+  service: ServiceModel,
+  operation: string,
+  outShapes: (name: string) => { members?: Record<string, { shape: string; streaming?: boolean }> } & {
+    streaming?: boolean;
+    eventstream?: boolean;
+  },
+): boolean {
+  const op = service.operations[operation];
+  if (op.outfile) return true;
+  const flows = (
+    ref: { shape: string; streaming?: boolean },
+    shape?: { streaming?: boolean; eventstream?: boolean },
+  ) => ref.streaming === true || shape?.streaming === true || shape?.eventstream === true;
+  const input = op.input ? service.shapes[op.input.shape] : undefined;
+  if (Object.values(input?.members ?? {}).some((r) => flows(r, service.shapes[r.shape]))) return true;
+  const output = op.output ? outShapes(op.output.shape) : undefined;
+  return Object.values(output?.members ?? {}).some((r) => flows(r, outShapes(r.shape)));
+}
