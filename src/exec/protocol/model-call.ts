@@ -26,7 +26,7 @@ import type { ServiceModel } from "../../models/types.ts";
 import { ExecFailure, fromSdkError } from "../errors.ts";
 import { type ClientSettings, requestHandlerFor } from "../sdk.ts";
 import type { ModelResponse, ModelShape } from "./model-json.ts";
-import { buildModelRequest, joinPath, modelError } from "./model-serde.ts";
+import { buildModelRequest, joinPath, modelError, splitUri } from "./model-serde.ts";
 
 // The rule sets call aws.partition, aws.parseArn and the like.
 customEndpointFunctions.aws = awsEndpointFunctions;
@@ -101,11 +101,6 @@ export function resolveModelEndpoint(
       hint: "Check --region (or the profile's region) and --endpoint-url.",
     });
   }
-}
-
-/** The endpoint of a service in a region, from its rule set; an --endpoint-url given is the rule set's input. */
-export function endpointOf(service: string, region: string, override?: string): URL {
-  return resolveModelEndpoint(service, region, override).url;
 }
 
 /** What a model-driven call needs besides the model: where, as whom, over which transport. */
@@ -297,10 +292,4 @@ async function send(
   for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
   const bytes = Buffer.concat(chunks);
   return { status: response.statusCode, headers: response.headers, body: bytes.toString("utf8"), bytes };
-}
-
-/** A request URI's path and query string (undefined when it has no `?`). */
-export function splitUri(uri: string): [string, string | undefined] {
-  const at = uri.indexOf("?");
-  return at < 0 ? [uri, undefined] : [uri.slice(0, at), uri.slice(at + 1)];
 }

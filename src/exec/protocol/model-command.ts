@@ -11,7 +11,7 @@ import { HttpRequest } from "@smithy/core/protocols";
 import type { ServiceModel, Shape } from "../../models/types.ts";
 import type { LoadedClient } from "../sdk.ts";
 import type { ModelResponse, ModelShape } from "./model-json.ts";
-import { buildModelRequest, joinPath, metadataOf, modelError, modelOutput } from "./model-serde.ts";
+import { buildModelRequest, joinPath, metadataOf, modelError, modelOutput, splitUri } from "./model-serde.ts";
 import type { OutputShapes } from "./result.ts";
 
 type Json = Record<string, unknown>;
@@ -94,14 +94,14 @@ function build(
   const serialize: Middleware = (next, context) => (args) => {
     const url = (context.endpointV2 as { url: URL }).url;
     const built = buildModelRequest(service, operation, args.input as Json);
-    const at = built.uri.indexOf("?");
+    const [path, query] = splitUri(built.uri);
     const request = new HttpRequest({
       method: built.method,
       protocol: url.protocol,
       hostname: `${built.hostPrefix ?? ""}${url.hostname}`,
       port: url.port ? Number(url.port) : undefined,
-      path: joinPath(url.pathname, at < 0 ? built.uri : built.uri.slice(0, at)),
-      query: queryObject(at < 0 ? undefined : built.uri.slice(at + 1)),
+      path: joinPath(url.pathname, path),
+      query: queryObject(query),
       headers: { ...built.headers },
       body: built.body,
     });

@@ -36,15 +36,15 @@ function operationOf(service: ServiceModel, operation: string): RestOperation {
 /** The request of one operation, built from the model in the service's protocol, as botocore sends it. */
 export function buildModelRequest(service: ServiceModel, operation: string, params: Json): ModelRequest {
   const built = serialize(service, operation, params);
-  const at = built.uri.indexOf("?");
-  if (!getAsPost(service, operation) || built.method !== "GET" || at < 0) return built;
+  const [path, query] = splitUri(built.uri);
+  if (!getAsPost(service, operation) || built.method !== "GET" || query === undefined) return built;
   // The query string becomes a form body (botocore's change_get_to_post).
   return {
     ...built,
     method: "POST",
-    uri: built.uri.slice(0, at),
+    uri: path,
     headers: { ...built.headers, "Content-Type": FORM_TYPE },
-    body: built.uri.slice(at + 1),
+    body: query,
   };
 }
 
@@ -113,6 +113,12 @@ export function metadataOf(headers: Record<string, string>, attempts?: number): 
   if (extended) meta.extendedRequestId = extended;
   if (attempts !== undefined) meta.attempts = attempts;
   return meta;
+}
+
+/** A request URI's path and query string (undefined when it has no `?`). */
+export function splitUri(uri: string): [string, string | undefined] {
+  const at = uri.indexOf("?");
+  return at < 0 ? [uri, undefined] : [uri.slice(0, at), uri.slice(at + 1)];
 }
 
 /** An endpoint's path joined with a request's, as botocore joins them (`/x` and `/` make `/x`). */

@@ -10,12 +10,15 @@ import { join } from "node:path";
 import { loadConfig } from "../../../src/config.ts";
 import { callAws } from "../../../src/exec/call.ts";
 import { callDeps } from "../../../src/exec/environment.ts";
-import { endpointOf, resolveModelEndpoint, signingOf } from "../../../src/exec/protocol/model-call.ts";
+import { resolveModelEndpoint, signingOf } from "../../../src/exec/protocol/model-call.ts";
 import { modelDriven } from "../../../src/exec/protocol/model-protocol.ts";
 import { hasSdk } from "../../../src/exec/sdk.ts";
 import { loadService, serviceNames } from "../../../src/models/registry.ts";
 import { startRecorder } from "../../../scripts/local-servers.ts";
 import { cliAvailable, makeComparer, referenceRequired } from "../../../scripts/wire-compare.ts";
+
+const endpointOf = (service: string, region: string, override?: string) =>
+  resolveModelEndpoint(service, region, override).url;
 
 Deno.test("endpoints from the bundled rule sets: regional, partitions, an --endpoint-url taken as given", () => {
   assertEquals(endpointOf("discovery", "eu-west-1").href, "https://discovery.eu-west-1.amazonaws.com/");
