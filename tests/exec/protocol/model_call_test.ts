@@ -4,12 +4,8 @@
  * it, errors worded as it words them — against a local endpoint, and beside the AWS CLI where installed.
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { loadConfig } from "../../../src/config.ts";
 import { callAws } from "../../../src/exec/call.ts";
-import { callDeps } from "../../../src/exec/environment.ts";
+import { withLocalDeps } from "./local_deps.ts";
 import { resolveModelEndpoint, signingOf } from "../../../src/exec/protocol/model-call.ts";
 import { modelDriven } from "../../../src/exec/protocol/model-protocol.ts";
 import { hasSdk } from "../../../src/exec/sdk.ts";
@@ -85,59 +81,54 @@ Deno.test({
           }),
         }
     );
-    const work = mkdtempSync(join(tmpdir(), "model-call-"));
     try {
-      Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-      Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
-      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
-      ok(config.ok);
-      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
-      const command = `aws freetier get-free-tier-usage --endpoint-url ${rec.endpoint}`;
-      const [r] = await callAws([command], deps);
-      assertEquals(r.status, "success", JSON.stringify(r.error));
-      assertEquals(JSON.parse(r.text!), {
-        freeTierUsages: [{ service: "EC2", usageType: "t2.micro", actualUsageAmount: 1.5 }],
-      });
-      const sent = rec.requests.at(-1)!;
-      assertEquals([
-        sent.method,
-        sent.path,
-        sent.headers["x-amz-target"],
-        sent.headers["content-type"],
-        sent.body,
-      ], [
-        "POST",
-        "/",
-        "AWSFreeTierService.GetFreeTierUsage",
-        "application/x-amz-json-1.0",
-        "{}",
-      ]);
-      ok(
-        /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/freetier\/aws4_request, SignedHeaders=/
-          .test(
-            sent.headers.authorization,
+      await withLocalDeps(async (deps) => {
+        const command = `aws freetier get-free-tier-usage --endpoint-url ${rec.endpoint}`;
+        const [r] = await callAws([command], deps);
+        assertEquals(r.status, "success", JSON.stringify(r.error));
+        assertEquals(JSON.parse(r.text!), {
+          freeTierUsages: [{ service: "EC2", usageType: "t2.micro", actualUsageAmount: 1.5 }],
+        });
+        const sent = rec.requests.at(-1)!;
+        assertEquals([
+          sent.method,
+          sent.path,
+          sent.headers["x-amz-target"],
+          sent.headers["content-type"],
+          sent.body,
+        ], [
+          "POST",
+          "/",
+          "AWSFreeTierService.GetFreeTierUsage",
+          "application/x-amz-json-1.0",
+          "{}",
+        ]);
+        ok(
+          /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/freetier\/aws4_request, SignedHeaders=/
+            .test(
+              sent.headers.authorization,
+            ),
+          sent.headers.authorization,
+        );
+        // Import/Export's endpoint names SigV4 for "IngestionService" in us-east-1: so it is signed, as by the CLI.
+        await callAws([`aws importexport list-jobs --region eu-west-1 --endpoint-url ${rec.endpoint}`], deps);
+        const ie = rec.requests.at(-1)!;
+        ok(
+          /Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/IngestionService\/aws4_request/.test(
+            ie.headers.authorization,
           ),
-        sent.headers.authorization,
-      );
-      // Import/Export's endpoint names SigV4 for "IngestionService" in us-east-1: so it is signed, as by the CLI.
-      await callAws([`aws importexport list-jobs --region eu-west-1 --endpoint-url ${rec.endpoint}`], deps);
-      const ie = rec.requests.at(-1)!;
-      ok(
-        /Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/IngestionService\/aws4_request/.test(
-          ie.headers.authorization,
-        ),
-      );
-      ok(!ie.body.includes("Signature="), ie.body);
-      fail = true;
-      const [e] = await callAws([command], deps);
-      assertEquals(e.error?.code, "SERVICE_ERROR");
-      assertEquals(
-        e.error?.message,
-        "An error occurred (ValidationException) when calling the GetFreeTierUsage operation: bad filter",
-      );
+        );
+        ok(!ie.body.includes("Signature="), ie.body);
+        fail = true;
+        const [e] = await callAws([command], deps);
+        assertEquals(e.error?.code, "SERVICE_ERROR");
+        assertEquals(
+          e.error?.message,
+          "An error occurred (ValidationException) when calling the GetFreeTierUsage operation: bad filter",
+        );
+      });
     } finally {
       await rec.stop();
-      rmSync(work, { recursive: true, force: true });
     }
   },
 });
@@ -211,32 +202,27 @@ Deno.test({
         body: JSON.stringify({ __type: type, message: "try later" }),
       };
     });
-    const work = mkdtempSync(join(tmpdir(), "model-retry-"));
     try {
-      Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-      Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
-      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
-      ok(config.ok);
-      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
-      const command = `aws freetier get-free-tier-usage --endpoint-url ${rec.endpoint}`;
-      answers.push([503, "ServiceUnavailableException"], [400, "ThrottlingException"]);
-      const [r] = await callAws([command], deps);
-      assertEquals([r.status, rec.requests.length], ["success", 3], JSON.stringify(r.error));
-      // Three attempts at most; a client error is not retried.
-      rec.requests.length = 0;
-      answers.push([500, "InternalServerException"], [500, "InternalServerException"], [
-        500,
-        "InternalServerException",
-      ]);
-      const [gaveUp] = await callAws([command], deps);
-      assertEquals([gaveUp.error?.code, rec.requests.length], ["SERVICE_ERROR", 3]);
-      rec.requests.length = 0;
-      answers.push([400, "ValidationException"]);
-      const [invalid] = await callAws([command], deps);
-      assertEquals([invalid.error?.code, rec.requests.length], ["SERVICE_ERROR", 1]);
+      await withLocalDeps(async (deps) => {
+        const command = `aws freetier get-free-tier-usage --endpoint-url ${rec.endpoint}`;
+        answers.push([503, "ServiceUnavailableException"], [400, "ThrottlingException"]);
+        const [r] = await callAws([command], deps);
+        assertEquals([r.status, rec.requests.length], ["success", 3], JSON.stringify(r.error));
+        // Three attempts at most; a client error is not retried.
+        rec.requests.length = 0;
+        answers.push([500, "InternalServerException"], [500, "InternalServerException"], [
+          500,
+          "InternalServerException",
+        ]);
+        const [gaveUp] = await callAws([command], deps);
+        assertEquals([gaveUp.error?.code, rec.requests.length], ["SERVICE_ERROR", 3]);
+        rec.requests.length = 0;
+        answers.push([400, "ValidationException"]);
+        const [invalid] = await callAws([command], deps);
+        assertEquals([invalid.error?.code, rec.requests.length], ["SERVICE_ERROR", 1]);
+      });
     } finally {
       await rec.stop();
-      rmSync(work, { recursive: true, force: true });
     }
   },
 });
@@ -257,28 +243,23 @@ Deno.test({
         : { status: jobStatus, transformerJobId: "job-1" };
       return { headers: { "content-type": "application/x-amz-json-1.0" }, body: JSON.stringify(body) };
     });
-    const work = mkdtempSync(join(tmpdir(), "model-flow-"));
     try {
-      Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-      Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
-      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
-      ok(config.ok);
-      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
-      const at = `--endpoint-url ${rec.endpoint}`;
-      const [paged] = await callAws([`aws freetier get-free-tier-usage ${at}`], deps);
-      assertEquals(JSON.parse(paged.text!), { freeTierUsages: [{ service: "EC2" }, { service: "S3" }] });
-      assertEquals(rec.requests.map((r) => JSON.parse(r.body).nextToken), [undefined, "page-2"]);
+      await withLocalDeps(async (deps) => {
+        const at = `--endpoint-url ${rec.endpoint}`;
+        const [paged] = await callAws([`aws freetier get-free-tier-usage ${at}`], deps);
+        assertEquals(JSON.parse(paged.text!), { freeTierUsages: [{ service: "EC2" }, { service: "S3" }] });
+        assertEquals(rec.requests.map((r) => JSON.parse(r.body).nextToken), [undefined, "page-2"]);
 
-      const wait =
-        `aws b2bi wait transformer-job-succeeded --transformer-job-id tj-0123456789abcdef0123456 --transformer-id tr-0123456789abcdef0123456 ${at}`;
-      const [done] = await callAws([wait], deps);
-      assertEquals([done.status, done.text], ["success", ""], JSON.stringify(done.error));
-      jobStatus = "failed";
-      const [failed] = await callAws([wait], deps);
-      assertEquals(failed.error?.code, "WAITER_FAILED");
+        const wait =
+          `aws b2bi wait transformer-job-succeeded --transformer-job-id tj-0123456789abcdef0123456 --transformer-id tr-0123456789abcdef0123456 ${at}`;
+        const [done] = await callAws([wait], deps);
+        assertEquals([done.status, done.text], ["success", ""], JSON.stringify(done.error));
+        jobStatus = "failed";
+        const [failed] = await callAws([wait], deps);
+        assertEquals(failed.error?.code, "WAITER_FAILED");
+      });
     } finally {
       await rec.stop();
-      rmSync(work, { recursive: true, force: true });
     }
   },
 });

@@ -5,12 +5,8 @@
  */
 import { deepStrictEqual as assertEquals, ok } from "node:assert";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { loadConfig } from "../../../src/config.ts";
 import { callAws } from "../../../src/exec/call.ts";
-import { callDeps } from "../../../src/exec/environment.ts";
+import { withLocalDeps } from "./local_deps.ts";
 import { modelPath } from "../../../src/exec/protocol/model-protocol.ts";
 import { hasSdk } from "../../../src/exec/sdk.ts";
 import { loadService, serviceNames } from "../../../src/models/registry.ts";
@@ -65,81 +61,79 @@ Deno.test({
       const canned = answers.shift();
       return canned ? { ...canned, headers: { "content-type": "application/xml" } } : s3Answer(r);
     });
-    const work = mkdtempSync(join(tmpdir(), "model-command-"));
     try {
-      Deno.env.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-      Deno.env.set("AWS_SECRET_ACCESS_KEY", "secret");
-      const config = loadConfig({ HOME: work, AWS_API_MCP_WORKING_DIR: work, AWS_REGION: "us-east-1" });
-      ok(config.ok);
-      const deps = callDeps(config.config, { AWS_CONFIG_FILE: "/nonexistent" });
-      const at = `--endpoint-url ${rec.endpoint}`;
+      await withLocalDeps(async (deps) => {
+        const at = `--endpoint-url ${rec.endpoint}`;
 
-      const [got] = await callAws([`aws s3api get-bucket-lifecycle --bucket logs-bucket ${at}`], deps);
-      assertEquals(got.status, "success", JSON.stringify(got.error));
-      assertEquals(JSON.parse(got.text!), {
-        Rules: [{
-          Expiration: { Date: "2027-01-01T00:00:00+00:00" },
-          ID: "old",
-          Prefix: "logs/",
-          Status: "Enabled",
-          Transition: { Days: 7, StorageClass: "GLACIER" },
-        }],
+        const [got] = await callAws([`aws s3api get-bucket-lifecycle --bucket logs-bucket ${at}`], deps);
+        assertEquals(got.status, "success", JSON.stringify(got.error));
+        assertEquals(JSON.parse(got.text!), {
+          Rules: [{
+            Expiration: { Date: "2027-01-01T00:00:00+00:00" },
+            ID: "old",
+            Prefix: "logs/",
+            Status: "Enabled",
+            Transition: { Days: 7, StorageClass: "GLACIER" },
+          }],
+        });
+        const get = rec.requests.at(-1)!;
+        // An IP endpoint: the bucket in the path, as the S3 rules put it.
+        assertEquals([get.method, get.path, get.query], ["GET", "/logs-bucket", "lifecycle"]);
+        ok(/Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/.test(get.headers.authorization));
+        ok(get.headers["x-amz-content-sha256"], "S3 signs the payload's hash");
+
+        const rules = '{"Rules":[{"ID":"r","Prefix":"tmp/","Status":"Enabled","Expiration":{"Days":1}}]}';
+        const [put] = await callAws([
+          `aws s3api put-bucket-lifecycle --bucket logs-bucket --lifecycle-configuration '${rules}' ${at}`,
+        ], deps);
+        assertEquals([put.status, put.text], ["success", ""], JSON.stringify(put.error));
+        const sent = rec.requests.at(-1)!;
+        assertEquals(
+          sent.body,
+          `<LifecycleConfiguration ${NS}><Rule><ID>r</ID><Prefix>tmp/</Prefix><Status>Enabled</Status>` +
+            "<Expiration><Days>1</Days></Expiration></Rule></LifecycleConfiguration>",
+        );
+        // The operation requires a checksum: Content-MD5, as the AWS CLI sends it.
+        assertEquals(
+          sent.headers["content-md5"],
+          createHash("md5").update(sent.body).digest("base64"),
+        );
+
+        const [notif] = await callAws([`aws s3api get-bucket-notification --bucket logs-bucket ${at}`], deps);
+        assertEquals(JSON.parse(notif.text!).TopicConfiguration.Events, [
+          "s3:ObjectCreated:*",
+          "s3:ObjectRemoved:*",
+        ]);
+
+        // The service's error, worded as the CLI words it; a 503 SlowDown retried by the client's strategy.
+        answers.push({
+          status: 404,
+          body:
+            "<Error><Code>NoSuchLifecycleConfiguration</Code><Message>The lifecycle configuration does not " +
+            "exist</Message></Error>",
+        });
+        const [missing] = await callAws([`aws s3api get-bucket-lifecycle --bucket logs-bucket ${at}`], deps);
+        assertEquals(missing.error?.code, "SERVICE_ERROR");
+        assertEquals(
+          missing.error?.message,
+          "An error occurred (NoSuchLifecycleConfiguration) when calling the GetBucketLifecycle operation: The " +
+            "lifecycle configuration does not exist",
+        );
+        rec.requests.length = 0;
+        answers.push({ status: 503, body: "<Error><Code>SlowDown</Code><Message>slow</Message></Error>" });
+        const [retried] = await callAws(
+          [`aws s3api get-bucket-notification --bucket logs-bucket ${at}`],
+          deps,
+        );
+        assertEquals([retried.status, rec.requests.length], ["success", 2], JSON.stringify(retried.error));
+
+        const [bad] = await callAws([
+          `aws s3api put-bucket-lifecycle --bucket b --checksum-algorithm XXHASH128 --lifecycle-configuration '${rules}' ${at}`,
+        ], deps);
+        assertEquals(bad.error?.code, "INVALID_VALUE");
       });
-      const get = rec.requests.at(-1)!;
-      // An IP endpoint: the bucket in the path, as the S3 rules put it.
-      assertEquals([get.method, get.path, get.query], ["GET", "/logs-bucket", "lifecycle"]);
-      ok(/Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/.test(get.headers.authorization));
-      ok(get.headers["x-amz-content-sha256"], "S3 signs the payload's hash");
-
-      const rules = '{"Rules":[{"ID":"r","Prefix":"tmp/","Status":"Enabled","Expiration":{"Days":1}}]}';
-      const [put] = await callAws([
-        `aws s3api put-bucket-lifecycle --bucket logs-bucket --lifecycle-configuration '${rules}' ${at}`,
-      ], deps);
-      assertEquals([put.status, put.text], ["success", ""], JSON.stringify(put.error));
-      const sent = rec.requests.at(-1)!;
-      assertEquals(
-        sent.body,
-        `<LifecycleConfiguration ${NS}><Rule><ID>r</ID><Prefix>tmp/</Prefix><Status>Enabled</Status>` +
-          "<Expiration><Days>1</Days></Expiration></Rule></LifecycleConfiguration>",
-      );
-      // The operation requires a checksum: Content-MD5, as the AWS CLI sends it.
-      assertEquals(
-        sent.headers["content-md5"],
-        createHash("md5").update(sent.body).digest("base64"),
-      );
-
-      const [notif] = await callAws([`aws s3api get-bucket-notification --bucket logs-bucket ${at}`], deps);
-      assertEquals(JSON.parse(notif.text!).TopicConfiguration.Events, [
-        "s3:ObjectCreated:*",
-        "s3:ObjectRemoved:*",
-      ]);
-
-      // The service's error, worded as the CLI words it; a 503 SlowDown retried by the client's strategy.
-      answers.push({
-        status: 404,
-        body:
-          "<Error><Code>NoSuchLifecycleConfiguration</Code><Message>The lifecycle configuration does not " +
-          "exist</Message></Error>",
-      });
-      const [missing] = await callAws([`aws s3api get-bucket-lifecycle --bucket logs-bucket ${at}`], deps);
-      assertEquals(missing.error?.code, "SERVICE_ERROR");
-      assertEquals(
-        missing.error?.message,
-        "An error occurred (NoSuchLifecycleConfiguration) when calling the GetBucketLifecycle operation: The " +
-          "lifecycle configuration does not exist",
-      );
-      rec.requests.length = 0;
-      answers.push({ status: 503, body: "<Error><Code>SlowDown</Code><Message>slow</Message></Error>" });
-      const [retried] = await callAws([`aws s3api get-bucket-notification --bucket logs-bucket ${at}`], deps);
-      assertEquals([retried.status, rec.requests.length], ["success", 2], JSON.stringify(retried.error));
-
-      const [bad] = await callAws([
-        `aws s3api put-bucket-lifecycle --bucket b --checksum-algorithm XXHASH128 --lifecycle-configuration '${rules}' ${at}`,
-      ], deps);
-      assertEquals(bad.error?.code, "INVALID_VALUE");
     } finally {
       await rec.stop();
-      rmSync(work, { recursive: true, force: true });
     }
   },
 });
