@@ -40,13 +40,69 @@ export function applyQuery(data: unknown, query: string | undefined): unknown {
       hint: "Narrow the response first (filters, --max-items, max_results), or select fewer repeated fields.",
     });
   }
+  let result: unknown;
   try {
-    return search(plain(data), query);
+    result = search(plain(data), query);
   } catch (e) {
     throw new ExecFailure({
       code: "INVALID_QUERY",
       message: `Bad value for --query ${query}: ${(e as Error).message}`,
     });
+  }
+  return keepFloats(data, query, result);
+}
+
+const FLOAT_TAG = "\u0000pyfloat:";
+
+/**
+ * The query's result with the floats it selected still floats (the CLI prints `1.0`, not `1`). JMESPath runs
+ * on plain numbers, so the query runs again over the data with each float as a tagged string: where that
+ * result has the same shape and a tag stands at a number of the same value, the number was a float. Any
+ * other difference (a float compared, sorted, summed) leaves the result as it was.
+ */
+function keepFloats(data: unknown, query: string, result: unknown): unknown {
+  const floats: PyFloat[] = [];
+  const tag = (v: unknown): unknown => {
+    if (v instanceof PyFloat) return `${FLOAT_TAG}${floats.push(v) - 1}`;
+    if (Array.isArray(v)) return v.map(tag);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, tag(x)]));
+    return v;
+  };
+  const shadowData = tag(data);
+  if (!floats.length) return result;
+  let shadow: unknown;
+  try {
+    shadow = search(shadowData, query);
+  } catch {
+    return result;
+  }
+  const MISMATCH = Symbol();
+  const merge = (r: unknown, s: unknown): unknown => {
+    if (typeof r === "number" && typeof s === "string" && s.startsWith(FLOAT_TAG)) {
+      const f = floats[Number(s.slice(FLOAT_TAG.length))];
+      if (f?.value !== r) throw MISMATCH;
+      return f;
+    }
+    if (Array.isArray(r)) {
+      if (!Array.isArray(s) || s.length !== r.length) throw MISMATCH;
+      return r.map((x, i) => merge(x, s[i]));
+    }
+    if (r && typeof r === "object") {
+      if (!s || typeof s !== "object" || Array.isArray(s)) throw MISMATCH;
+      const keys = Object.keys(r);
+      if (keys.length !== Object.keys(s).length) throw MISMATCH;
+      return Object.fromEntries(
+        keys.map((k) => [k, merge((r as Record<string, unknown>)[k], (s as Record<string, unknown>)[k])]),
+      );
+    }
+    if (r !== s) throw MISMATCH;
+    return r;
+  };
+  try {
+    return merge(result, shadow);
+  } catch (e) {
+    if (e === MISMATCH) return result;
+    throw e;
   }
 }
 

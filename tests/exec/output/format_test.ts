@@ -1,6 +1,6 @@
 import { deepStrictEqual as assertEquals } from "node:assert";
 import { PyFloat, pyFloatRepr, pyJson } from "../../../src/exec/output/pyjson.ts";
-import { formatOutput, formatText } from "../../../src/exec/output/format.ts";
+import { applyQuery, formatOutput, formatText } from "../../../src/exec/output/format.ts";
 import { isoTimestamp, toCliOutput } from "../../../src/exec/protocol/result.ts";
 import type { Shape } from "../../../src/models/types.ts";
 import { decodeToken, encodeToken } from "../../../src/exec/paginate.ts";
@@ -93,4 +93,29 @@ Deno.test("responses as the CLI prints them: header-bound members first, JSON-va
     (n) => shapes[n],
   );
   assertEquals(JSON.stringify(out), '{"ETag":"e","Status":200,"Name":"n","Policy":"{\\"a\\":1}"}');
+});
+
+Deno.test("--query keeps the floats it selects; where it computes with them, the result is JMESPath's", () => {
+  const data = {
+    a: new PyFloat(1),
+    n: 2,
+    l: [new PyFloat(1.5), new PyFloat(2), 3],
+    d: [{ v: new PyFloat(0), id: "x" }, { v: 4, id: "y" }],
+  };
+  const cases: Array<[string, string]> = [
+    ["a", "1.0"],
+    ["n", "2"],
+    ["l", "[1.5,2.0,3]"],
+    ["d[].v", "[0.0,4]"],
+    ["d[].{id: id, v: v}", '[{"id":"x","v":0.0},{"id":"y","v":4}]'],
+    ["{first: a, rest: l[1:]}", '{"first":1.0,"rest":[2.0,3]}'],
+    // Computed, compared or sorted: plain numbers, as JMESPath gives them.
+    ["sum(l)", "6.5"],
+    ["l[?@ > `1`]", "[1.5,2,3]"],
+    ["max(l)", "3"],
+    ["length(l)", "3"],
+  ];
+  for (const [query, printed] of cases) {
+    assertEquals(pyJson(applyQuery(data, query)).replace(/\s+/g, ""), printed, query);
+  }
 });

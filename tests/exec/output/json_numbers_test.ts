@@ -16,6 +16,7 @@ function answer(target: string | undefined): string {
 }
 
 const QUOTA = "aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A";
+const SCAN = "aws dynamodb scan --table-name t --return-consumed-capacity TOTAL";
 
 Deno.test({
   name: "JSON numbers print as written: integers as integers, floats as floats, whatever the model's type",
@@ -32,12 +33,18 @@ Deno.test({
       const compare = await makeComparer(rec.endpoint, rec.requests);
       const cases: Array<[string, RegExp]> = [
         [QUOTA, /"Value": 750,/],
-        ["aws dynamodb scan --table-name t --return-consumed-capacity TOTAL", /"CapacityUnits": 1\.0\n/],
+        [SCAN, /"CapacityUnits": 1\.0\n/],
         // A service with no client: made from the model.
         ["aws freetier get-free-tier-usage --no-paginate", /"actualUsageAmount": 2,\n\s+"limit": 750\.0\n/],
         [`${QUOTA} --output yaml`, /Value: 750\n/],
         [`${QUOTA} --output text`, /\t750\n/],
         [`${QUOTA} --query Quota.Value`, /^750\n$/],
+        // A query keeps the floats it selects.
+        [`${SCAN} --query ConsumedCapacity.CapacityUnits`, /^1\.0\n$/],
+        [
+          `${SCAN} --query '{units: ConsumedCapacity.CapacityUnits, table: ConsumedCapacity.TableName}'`,
+          /"units": 1\.0,/,
+        ],
       ];
       for (const [command, printed] of cases) {
         const { cli, ours } = await compare(command);
